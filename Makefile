@@ -1,0 +1,72 @@
+# Cyfrowa Akademia: `make run` serves the demo, `make test` checks everything.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+MANAGE := $(BIN)/python manage.py
+I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=static_collected --ignore=test-artifacts
+
+.PHONY: help install install-dev node prepare run test lint test-python messages lock clean
+
+help:
+	@echo "make run    install, migrate, load the demo and serve on http://$(HOST):$(PORT)/"
+	@echo "make test   install dev tools, lint, check migrations and run the whole suite"
+	@echo "make lock   regenerate requirements/*.lock from pyproject.toml"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements/base.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.lock
+	@rm -f $(VENV)/.installed-dev
+	@touch $@
+
+$(VENV)/.installed-dev: requirements/dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.lock
+	@touch $@ $(VENV)/.installed
+
+node_modules/.installed: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+install-dev: $(VENV)/.installed-dev node_modules/.installed
+node: node_modules/.installed
+
+messages: $(BIN)/python
+	$(MANAGE) compilemessages $(I18N_IGNORE) -v0
+
+# Everything `make run` does before serving (also what the Docker image does at build).
+prepare: install messages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+	$(MANAGE) collectstatic --noinput -v0
+	$(MANAGE) load_demo_data
+
+run: prepare
+	@echo
+	@echo "Cyfrowa Akademia: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo
+	DJANGO_SETTINGS_MODULE=lms.settings.dev $(BIN)/gunicorn lms.wsgi \
+		--bind $(HOST):$(PORT) --workers 2 --access-logfile - --forwarded-allow-ips=""
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test-python: install-dev node messages
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+test: lint test-python
+
+lock:
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements/base.lock
+	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements/dev.lock
+
+clean:
+	rm -rf $(VENV) node_modules static_collected test-artifacts

@@ -1,0 +1,39 @@
+"""`load_demo_data` builds the demo site from the seed texts and can run twice."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from lms.models import AccessibilityStatementPage, HomePage, PrivacyNoticePage, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setenv("DEMO_PASSWORD", "haslo-demo-testowe-2026")
+    first_run, second_run = io.StringIO(), io.StringIO()
+    call_command("load_demo_data", stdout=first_run)
+    counts = (Page.objects.count(), get_user_model().objects.count())
+    call_command("load_demo_data", stdout=second_run)
+    assert (Page.objects.count(), get_user_model().objects.count()) == counts
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    settings_obj = SiteSettings.for_site(site)
+    assert settings_obj.organiser_name.startswith("Powiat Bolesławiecki")
+    assert "Programu Operacyjnego Polska Cyfrowa" in settings_obj.funding_statement
+    assert len(settings_obj.funding_logos) == 3
+    assert isinstance(settings_obj.accessibility_statement.specific, AccessibilityStatementPage)
+    assert isinstance(settings_obj.privacy_notice.specific, PrivacyNoticePage)
+
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Cyfrowy Powiat" in response.content.decode()
+    assert client.login(email="admin@example.org", password="haslo-demo-testowe-2026")
+    assert client.get("/admin/").status_code == 200
+    assert "admin@example.org" in first_run.getvalue()
+    assert "haslo-demo-testowe-2026" in second_run.getvalue()
