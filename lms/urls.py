@@ -1,6 +1,6 @@
 """URL configuration. Site pages live under language prefixes (none for
-Polish, /en/ for English); the admin, documents, media and the health check
-stay outside them."""
+Polish, /en/ for English); the admin, documents and media stay outside them.
+The health check (/healthz) is answered by lms.middleware.HealthCheckMiddleware."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -10,10 +10,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
-
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -19,3 +19,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-artifacts" / "test-db.sqlite3")}
 
 (BASE_DIR / "test-artifacts").mkdir(exist_ok=True)
+STATIC_ROOT = BASE_DIR / "test-artifacts" / "static"
+STATIC_ROOT.mkdir(exist_ok=True)

@@ -64,3 +64,17 @@ def test_500_page_renders_in_polish_without_the_database(client):
     assert '<html lang="pl">' in body
     assert "Przepraszamy, wystąpił błąd po naszej stronie" in body
     assert 'class="skip-link"' in body
+
+
+@pytest.mark.django_db
+def test_healthz_answers_probes_by_ip_over_plain_http(client, settings):
+    settings.ALLOWED_HOSTS = ["akademia.example.org"]
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/healthz", HTTP_HOST="10.0.0.7:8000")
+    assert response.status_code == 200
+    assert client.get("/", HTTP_HOST="10.0.0.7:8000").status_code == 400
+
+
+@pytest.mark.django_db
+def test_healthz_refuses_writes(client):
+    assert client.post("/healthz").status_code == 405
