@@ -41,7 +41,6 @@ messages: $(BIN)/python
 # Everything `make run` does before serving (also what the Docker image does at build).
 prepare: install messages
 	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
 	$(MANAGE) collectstatic --noinput -v0
 	$(MANAGE) load_demo_data
 

@@ -1,12 +1,17 @@
 """Shared fixtures: a site with the shell pages built by focused factories
 (not the demo data), and flags for the tests that CI must never skip."""
 
+import importlib
 import os
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings as django_settings
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 
+from accounts import roles
 from tests import factories
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -21,14 +26,27 @@ def require_or_skip(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _migration_data_in_transactional_tests(request):
+    """Transactional tests (browser tests among them) end with a flush that
+    takes the rows data migrations created; put them back before each one."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    ContentType.objects.clear_cache()  # the flush recreated content types with new ids
+    Locale.objects.get_or_create(language_code=django_settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Group.objects.filter(name=roles.LEARNER).exists():
+        importlib.import_module("accounts.migrations.0003_roles").create_roles(django_apps, None)
+
+
 @pytest.fixture
 def site_shell(db):
     """A default site rooted at a HomePage, with the accessibility statement,
     the RODO clause, a content page in the menu and the site settings."""
-    # Transactional tests flush the tables, taking the rows that Wagtail's
-    # migrations created with them; bring them back when they are gone.
-    Locale.objects.get_or_create(language_code=django_settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()
     home = factories.HomePageFactory(parent=root, title="Strona główna testowa", slug="home")
     Site.objects.all().delete()
@@ -49,3 +67,57 @@ def site_shell(db):
         "privacy": privacy,
         "settings": settings,
     }
+
+
+@pytest.fixture
+def county(db):
+    """Starostwo with two high schools below it, and a unit of another county."""
+    office = factories.InstitutionFactory(
+        name="Starostwo Powiatowe w Bolesławcu", short_name="Starostwo", kind="office"
+    )
+    lo1 = factories.InstitutionFactory(
+        name="I Liceum Ogólnokształcące", short_name="I LO", parent=office
+    )
+    lo2 = factories.InstitutionFactory(
+        name="II Liceum Ogólnokształcące", short_name="II LO", parent=office
+    )
+    other = factories.InstitutionFactory(name="Starostwo Powiatowe w Lubaniu", kind="office")
+    return {"office": office, "lo1": lo1, "lo2": lo2, "other": other}
+
+
+def coordinator_of(institution, email):
+    user = factories.user_with_role(roles.COORDINATOR, email=email, institution=institution)
+    user.scope.set([institution])
+    return user
+
+
+@pytest.fixture
+def coordinator_lo1(county):
+    return coordinator_of(county["lo1"], "koordynator.lo1@example.org")
+
+
+@pytest.fixture
+def coordinator_county(county):
+    return coordinator_of(county["office"], "koordynator@example.org")
+
+
+@pytest.fixture
+def learner_lo1(county):
+    return factories.user_with_role(
+        roles.LEARNER,
+        email="uczen.lo1@example.org",
+        institution=county["lo1"],
+        first_name="Łucja",
+        last_name="Ćwik",
+    )
+
+
+@pytest.fixture
+def learner_lo2(county):
+    return factories.user_with_role(
+        roles.LEARNER,
+        email="nauczyciel.lo2@example.org",
+        institution=county["lo2"],
+        first_name="Żaneta",
+        last_name="Śliwa",
+    )

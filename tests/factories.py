@@ -5,7 +5,11 @@ import datetime
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
+from accounts import roles
+from accounts.models import AccountSettings, Institution
+from accounts.services import email_mark_verified
 from lms.models import (
     AccessibilityStatementPage,
     ContentPage,
@@ -87,3 +91,41 @@ class SiteSettingsFactory(factory.django.DjangoModelFactory):
         "w ramach Programu Operacyjnego Polska Cyfrowa"
     )
     contact_email = "szkolenia@example.org"
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Institution
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Jednostka {n}")
+    kind = Institution.Kind.SCHOOL
+
+
+def user_with_role(role: str, *, verified: bool = True, **fields):
+    """A user in one of the role groups, with a verified email for allauth."""
+    user = UserFactory(**fields)
+    user.groups.add(Group.objects.get(name=role))
+    if role != roles.LEARNER:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    if verified:
+        email_mark_verified(user=user)
+    return user
+
+
+def account_settings(**fields) -> AccountSettings:
+    """Change the installation's account settings for a test."""
+    settings_obj = AccountSettings.load()
+    for name, value in fields.items():
+        setattr(settings_obj, name, value)
+    settings_obj.save()
+    return settings_obj
+
+
+def invited_user(**fields):
+    """A learner imported but not yet onboarded: no password, email unverified."""
+    user = user_with_role(roles.LEARNER, verified=False, **fields)
+    user.set_unusable_password()
+    user.save()
+    return user

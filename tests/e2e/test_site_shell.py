@@ -103,16 +103,3 @@ def test_axe_harness_reports_real_violations(page, run_axe):
     page.set_content('<html><body><main><img src="data:,"><a href="#"></a></main></body></html>')
     rules = {violation["id"] for violation in run_axe(page)}
     assert {"image-alt", "html-has-lang", "link-name"} <= rules
-
-
-def test_administrator_logs_into_the_polish_admin(page, site_shell):
-    from tests.factories import TEST_PASSWORD, UserFactory
-
-    UserFactory(email="admin@example.org", is_staff=True, is_superuser=True)
-    page.goto("/admin/")
-    page.get_by_label("Adres e-mail").fill("admin@example.org")
-    page.locator("#id_password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Zaloguj się").click()
-    page.wait_for_url("**/admin/")
-    assert page.evaluate("document.documentElement.lang") == "pl"
-    assert page.get_by_role("link", name="Strony").first.is_visible()

@@ -1,32 +1,38 @@
 """Health endpoint for load balancers and the 500 page, both with the
 database answering and with it gone."""
 
-import contextlib
+import threading
 
 import pytest
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import override_settings
 from django.urls import path
 
 from lms import urls as lms_urls
 
 
-@contextlib.contextmanager
-def database_unreachable():
-    """Point the default connection at a database that cannot be opened."""
-    original = connection.settings_dict.copy()
-    connection.close()
-    if connection.vendor == "sqlite":
-        connection.settings_dict["NAME"] = "/nonexistent-dir/missing.sqlite3"
-    else:
-        connection.settings_dict["HOST"] = "127.0.0.1"
-        connection.settings_dict["PORT"] = "1"
-    try:
-        yield
-    finally:
-        connection.close()
-        connection.settings_dict.clear()
-        connection.settings_dict.update(original)
+def without_database(func):
+    """Run `func` in a thread whose database connection cannot be opened;
+    the test's own connection and transaction are left untouched."""
+    result = {}
+
+    def run():
+        connection = connections[DEFAULT_DB_ALIAS]
+        broken = dict(connection.settings_dict)
+        if connection.vendor == "sqlite":
+            broken["NAME"] = "/nonexistent-dir/missing.sqlite3"
+        else:
+            broken.update(HOST="127.0.0.1", PORT="1")
+        connection.settings_dict = broken
+        try:
+            result["value"] = func()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=60)
+    return result["value"]
 
 
 def failing_view(request):
@@ -44,21 +50,19 @@ def test_healthz_answers_ok_when_database_answers(client):
     assert "no-cache" in response["Cache-Control"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_healthz_answers_503_when_database_is_down(client):
-    with database_unreachable():
-        response = client.get("/healthz")
+    response = without_database(lambda: client.get("/healthz"))
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"
     assert client.get("/healthz").status_code == 200
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 @override_settings(ROOT_URLCONF=__name__)
 def test_500_page_renders_in_polish_without_the_database(client):
     client.raise_request_exception = False
-    with database_unreachable():
-        response = client.get("/boom/")
+    response = without_database(lambda: client.get("/boom/"))
     assert response.status_code == 500
     body = response.content.decode()
     assert '<html lang="pl">' in body

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from accounts import demo as accounts_demo
 from lms import demo
 
 
@@ -10,8 +11,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         result = demo.build_site_shell()
+        accounts = result["accounts"] + accounts_demo.build_accounts(demo.demo_password())
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write("Demo accounts (password from DEMO_PASSWORD):")
-        for email, role in result["accounts"]:
-            self.stdout.write(f"  {role:<14} {email}")
-        self.stdout.write(f"  password       {demo.demo_password()}")
+        for email, role in accounts:
+            self.stdout.write(f"  {email:<32} {role}")
+        self.stdout.write(f"  {'password':<32} {demo.demo_password()}")

@@ -1,0 +1,58 @@
+"""Who may see whom: the scope rules every list, report, export and object
+view applies. Administrators see everything; a coordinator sees the
+institutions of their scope with everything below them; others see nothing
+of other people here (trainers see their courses' learners through courses)."""
+
+from django.http import Http404
+
+from .models import Institution, User
+from .roles import ADMINISTRATOR, COORDINATOR
+
+
+def _group_names(user) -> set[str]:
+    if not hasattr(user, "_role_names"):
+        user._role_names = set(user.groups.values_list("name", flat=True))
+    return user._role_names
+
+
+def is_administrator(user) -> bool:
+    return bool(user.is_active and (user.is_superuser or ADMINISTRATOR in _group_names(user)))
+
+
+def is_coordinator(user) -> bool:
+    return bool(user.is_active and COORDINATOR in _group_names(user))
+
+
+def scope_institution_ids(user) -> set[int] | None:
+    """Institution ids within the user's scope, or None for "all of them".
+    Computed once per user object (that is, once per request)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    if is_administrator(user):
+        return None
+    if not hasattr(user, "_scope_ids"):
+        if is_coordinator(user):
+            roots = user.scope.values_list("pk", flat=True)
+            user._scope_ids = Institution.objects.subtree_ids(list(roots))
+        else:
+            user._scope_ids = set()
+    return user._scope_ids
+
+
+def institutions_in_scope(user):
+    ids = scope_institution_ids(user)
+    queryset = Institution.objects.all()
+    return queryset if ids is None else queryset.filter(pk__in=ids)
+
+
+def participants_in_scope(user):
+    ids = scope_institution_ids(user)
+    queryset = User.objects.select_related("institution")
+    return queryset if ids is None else queryset.in_institutions(ids)
+
+
+def institution_in_scope_or_404(user, pk) -> Institution:
+    try:
+        return institutions_in_scope(user).get(pk=pk)
+    except (Institution.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None

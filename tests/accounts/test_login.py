@@ -1,0 +1,108 @@
+"""One login path (allauth's, also for the Wagtail admin), in Polish, rate
+limited, with sessions that rotate on login and end on deactivation."""
+
+import pytest
+from allauth.usersessions.models import UserSession
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.core import mail
+
+from accounts import roles
+from tests import factories
+from tests.factories import TEST_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, email, password, next_url=None):
+    data = {"login": email, "password": password}
+    url = "/accounts/login/" + (f"?next={next_url}" if next_url else "")
+    return client.post(url, data)
+
+
+def test_login_page_is_polish_inside_the_site_shell(client, site_shell):
+    body = client.get("/accounts/login/").content.decode()
+    assert "<h1>Zaloguj się</h1>" in body
+    assert "Deklaracja dostępności" in body  # footer of the shell
+    assert "zarejestruj" not in body.lower()  # sign-up is closed by default
+
+
+def test_admin_uses_the_same_login_page(client, site_shell):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/admin/"
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response["Location"] == "/accounts/login/?next=/admin/pages/"
+
+
+def test_staff_logs_in_and_lands_in_admin_with_a_new_session(client, site_shell, county):
+    user = factories.user_with_role(roles.TRAINER, email="trener@example.org")
+    client.get("/accounts/login/")
+    anonymous_key = client.session.session_key
+    response = login(client, "Trener@Example.org", TEST_PASSWORD, next_url="/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.session.session_key != anonymous_key
+    assert client.session["_auth_user_id"] == str(user.pk)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_wrong_password_gets_polish_message_and_no_session(client, site_shell, learner_lo1):
+    response = login(client, learner_lo1.email, "zle-haslo-123456")
+    assert response.status_code == 200
+    assert "Podany adres e-mail i/lub hasło są niepoprawne." in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_unknown_email_gets_the_same_message_as_a_wrong_password(client, site_shell):
+    response = login(client, "nikt@example.org", "zle-haslo-123456")
+    assert "Podany adres e-mail i/lub hasło są niepoprawne." in response.content.decode()
+
+
+def test_repeated_failures_are_refused_before_the_password_is_checked(
+    client, site_shell, learner_lo1
+):
+    for _attempt in range(5):
+        login(client, learner_lo1.email, "zle-haslo-123456")
+    response = login(client, learner_lo1.email, TEST_PASSWORD)  # the right password
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Zbyt wiele nieudanych prób logowania" in body
+    assert "_auth_user_id" not in client.session
+
+
+def test_deactivating_a_user_ends_all_their_sessions(client, site_shell, learner_lo1):
+    other_device = client.__class__()
+    for device in (client, other_device):
+        assert login(device, learner_lo1.email, TEST_PASSWORD).status_code == 302
+    assert UserSession.objects.filter(user=learner_lo1).count() == 2
+    keys = list(UserSession.objects.filter(user=learner_lo1).values_list("session_key", flat=True))
+
+    learner_lo1.is_active = False
+    learner_lo1.save()
+
+    assert not Session.objects.filter(session_key__in=keys).exists()
+    response = client.get("/accounts/profile/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_password_reset_does_not_reveal_whether_an_account_exists(client, site_shell, learner_lo1):
+    known = client.post("/accounts/password/reset/", {"email": learner_lo1.email})
+    unknown = client.post("/accounts/password/reset/", {"email": "nikt@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert [message.to for message in mail.outbox] == [[learner_lo1.email]]
+    reset_mail = mail.outbox[0]
+    assert reset_mail.subject == "[Cyfrowa Akademia] E-mail z resetowaniem hasła"
+    assert "Witamy z Cyfrowej Akademii!" in reset_mail.body
+    assert "/accounts/password/reset/key/" in reset_mail.body
+
+
+def test_signup_is_closed_by_default(client, site_shell):
+    response = client.post(
+        "/accounts/signup/",
+        {"email": "nowy@example.org", "password1": TEST_PASSWORD, "password2": TEST_PASSWORD},
+    )
+    assert not get_user_model().objects.filter(email="nowy@example.org").exists()
+    assert "Rejestracja zamknięta" in response.content.decode()
