@@ -125,7 +125,7 @@ def build_accounts(password: str) -> list[tuple[str, str]]:
                 position=positions[number % len(positions)],
                 gender=gender,
             )
-    accounts.append(
-        ("uczestnikNNM@example.org", f"{(len(units) + 1) * LEARNERS_PER_UNIT} uczestników")
-    )
+    last = f"uczestnik{len(units):02d}{LEARNERS_PER_UNIT - 1}@example.org"
+    count = (len(units) + 1) * LEARNERS_PER_UNIT
+    accounts.append((f"uczestnik000@example.org … {last}", f"{count} uczestników"))
     return accounts

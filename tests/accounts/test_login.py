@@ -1,6 +1,10 @@
 """One login path (allauth's, also for the Wagtail admin), in Polish, rate
 limited, with sessions that rotate on login and end on deactivation."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from allauth.usersessions.models import UserSession
 from django.contrib.auth import get_user_model
@@ -106,3 +110,37 @@ def test_signup_is_closed_by_default(client, site_shell):
     )
     assert not get_user_model().objects.filter(email="nowy@example.org").exists()
     assert "Rejestracja zamknięta" in response.content.decode()
+
+
+def test_email_change_takes_effect_only_after_verification(client, site_shell, learner_lo1):
+    client.force_login(learner_lo1)
+    client.post("/accounts/privacy/")
+    response = client.post(
+        "/accounts/email/", {"action_add": "", "email": "lucja.nowa@example.org"}
+    )
+    assert response.status_code == 302
+    learner_lo1.refresh_from_db()
+    assert learner_lo1.email == "uczen.lo1@example.org"  # not yet verified
+    message = mail.outbox[-1]
+    assert message.to == ["lucja.nowa@example.org"]
+    link = next(line for line in message.body.splitlines() if "/accounts/confirm-email/" in line)
+    path = link.strip().split("testserver", 1)[1]
+    client.post(path)
+    learner_lo1.refresh_from_db()
+    assert learner_lo1.email == "lucja.nowa@example.org"
+
+
+def test_redis_cache_url_selects_djangos_redis_backend():
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='lms.settings.dev'; "
+        "django.setup(); from django.conf import settings; import redis; "
+        "print(settings.CACHES['default']['BACKEND'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "CACHE_URL": "redis://127.0.0.1:6379/1"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
