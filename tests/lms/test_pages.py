@@ -151,3 +151,13 @@ def test_page_query_count_does_not_grow_with_menu_size(
         response = client.get("/")
     nav = soup(response).find("nav", class_="main-nav")
     assert len(nav.find_all("a")) == 21
+
+
+def test_header_offers_login_to_visitors_and_profile_to_people(client, site_shell, learner_lo1):
+    links = soup(client.get("/")).find("nav", class_="account-links")
+    assert [a.get_text(strip=True) for a in links.find_all("a")] == ["Zaloguj się"]
+    client.force_login(learner_lo1)
+    client.post("/accounts/privacy/")
+    links = soup(client.get("/")).find("nav", class_="account-links")
+    assert [a.get_text(strip=True) for a in links.find_all("a")] == ["Mój profil"]
+    assert links.find("form")["action"] == "/accounts/logout/"
