@@ -33,6 +33,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -121,3 +121,8 @@ def learner_lo2(county):
         first_name="Żaneta",
         last_name="Śliwa",
     )
+
+
+@pytest.fixture
+def catalogue(site_shell):
+    return factories.CourseCatalogPageFactory(parent=site_shell["home"])

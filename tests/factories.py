@@ -10,6 +10,8 @@ from django.contrib.auth.models import Group
 from accounts import roles
 from accounts.models import AccountSettings, Institution
 from accounts.services import email_mark_verified
+from courses.blocks import QuizBlock
+from courses.models import CourseCatalogPage, CoursePage, LessonPage
 from lms.models import (
     AccessibilityStatementPage,
     ContentPage,
@@ -129,3 +131,84 @@ def invited_user(**fields):
     user.set_unusable_password()
     user.save()
     return user
+
+
+QUIZ = {
+    "title": "Sprawdź się",
+    "pass_mark": 70,
+    "max_attempts": 3,
+    "shuffle": True,
+    "questions": [
+        {
+            "text": "Którym skrótem zablokujesz ekran w systemie Windows?",
+            "kind": "single",
+            "options": [
+                {"text": "Windows + L", "correct": True, "feedback": "Tak, to blokada ekranu."},
+                {"text": "Alt + F4", "correct": False, "feedback": "To zamyka okno."},
+                {"text": "Ctrl + C", "correct": False, "feedback": "To kopiuje."},
+            ],
+        },
+        {
+            "text": "Co chroni dane na skradzionym laptopie?",
+            "kind": "multiple",
+            "options": [
+                {"text": "Szyfrowanie dysku", "correct": True, "feedback": "Tak."},
+                {"text": "Silne hasło logowania", "correct": True, "feedback": "Tak."},
+                {"text": "Tapeta z logo urzędu", "correct": False, "feedback": "Nie chroni."},
+            ],
+        },
+        {
+            "text": "Publiczne Wi-Fi w kawiarni jest bezpieczne bez VPN.",
+            "kind": "true_false",
+            "options": [
+                {"text": "Prawda", "correct": False, "feedback": "Ruch może być podsłuchany."},
+                {"text": "Fałsz", "correct": True, "feedback": "Używaj VPN."},
+            ],
+        },
+    ],
+}
+
+
+class CourseCatalogPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CourseCatalogPage
+
+    title = "Szkolenia"
+    slug = "szkolenia"
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CoursePage
+
+    title = factory.Sequence(lambda n: f"Kurs {n}")
+    summary = "Bezpieczna praca zdalna na służbowym laptopie."
+    hours = 4
+    outcomes_knowledge = "Zna zasady pracy zdalnej\nRozumie rolę szyfrowania"
+    outcomes_skills = "Potrafi zablokować ekran"
+    outcomes_social = "Dba o dane mieszkańców"
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LessonPage
+
+    title = factory.Sequence(lambda n: f"Lekcja {n}")
+    intro = "Wprowadzenie do lekcji."
+    body = [("heading", {"text": "Po co", "level": "h2"}), ("paragraph", "<p>Treść lekcji.</p>")]
+
+
+def course_with_lessons(catalogue, lesson_count=2, *, quiz=False, **fields):
+    """A live course with lessons; with quiz=True the last lesson ends with QUIZ
+    and is completed by passing it."""
+    course = CoursePageFactory(parent=catalogue, **fields)
+    lessons = [LessonPageFactory(parent=course) for _ in range(lesson_count)]
+    if quiz:
+        last = lessons[-1]
+        # Through to_python so that questions and options get ids that persist.
+        last.body.append(("quiz", QuizBlock().to_python(QUIZ)))
+        last.complete_by_quiz = True
+        last.complete_by_button = False
+        last.save_revision().publish()
+        last.refresh_from_db()
+    return course, lessons

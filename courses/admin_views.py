@@ -1,0 +1,159 @@
+"""Coordinator screens in the Wagtail admin: assigning a course to chosen
+learners, to whole institutions, or to everyone the coordinator imported,
+with a deadline; and the scoped list of enrolments with withdrawal."""
+
+from datetime import timedelta
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.models import Group
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import View
+
+from accounts import roles, scopes
+from accounts.admin_views import PARTICIPANT_POLICY
+from accounts.models import Institution, User
+
+from . import services
+from .models import CoursePage, Enrolment
+
+NOTHING_CHOSEN = gettext_lazy("Choose learners, institutions or everyone you imported.")
+
+
+class AssignForm(forms.Form):
+    course = forms.ModelChoiceField(
+        label=gettext_lazy("Course"), queryset=CoursePage.objects.live().order_by("title")
+    )
+    learners = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Learners"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+    )
+    institutions = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Whole institutions (their current members)"),
+        queryset=Institution.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    everyone_imported = forms.BooleanField(
+        label=gettext_lazy("Everyone I imported or invited"), required=False
+    )
+    deadline = forms.DateField(
+        label=gettext_lazy("Deadline"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("Empty: the course's default deadline, if it has one."),
+    )
+
+    def __init__(self, *args, for_user, **kwargs):
+        super().__init__(*args, **kwargs)
+        learners = Group.objects.get(name=roles.LEARNER)
+        self.fields["learners"].queryset = (
+            scopes.participants_in_scope(for_user)
+            .filter(is_active=True, groups=learners)
+            .order_by("last_name", "first_name")
+        )
+        self.fields["institutions"].queryset = scopes.institutions_in_scope(for_user).filter(
+            is_active=True
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (
+            cleaned.get("learners")
+            or cleaned.get("institutions")
+            or cleaned.get("everyone_imported")
+        ):
+            raise forms.ValidationError(NOTHING_CHOSEN)
+        return cleaned
+
+
+class AssignCourseView(View):
+    template_name = "courses/admin/assign.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not PARTICIPANT_POLICY.user_has_permission(request.user, "change"):
+            return redirect("wagtailadmin_home")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        initial = {"course": request.GET.get("course")}
+        form = AssignForm(initial=initial, for_user=request.user)
+        return TemplateResponse(request, self.template_name, {"form": form})
+
+    def post(self, request):
+        form = AssignForm(request.POST, for_user=request.user)
+        if not form.is_valid():
+            return TemplateResponse(request, self.template_name, {"form": form})
+        data = form.cleaned_data
+        course = data["course"]
+        deadline = data["deadline"]
+        if deadline is None and course.default_deadline_days:
+            deadline = timezone.localdate() + timedelta(days=course.default_deadline_days)
+        learners = form.fields["learners"].queryset
+        routes = [
+            (Enrolment.Method.ASSIGNED, list(data["learners"])),
+            (
+                Enrolment.Method.INSTITUTION,
+                list(learners.filter(institution__in=data["institutions"])),
+            ),
+            (
+                Enrolment.Method.IMPORTED,
+                list(learners.filter(invitations__sent_by=request.user).distinct())
+                if data["everyone_imported"]
+                else [],
+            ),
+        ]
+        created = already = 0
+        for method, users in routes:
+            if users:
+                result = services.enrolment_assign(
+                    course=course, users=users, by=request.user, method=method, deadline=deadline
+                )
+                created += len(result.created)
+                already += result.already_enrolled
+        messages.success(
+            request,
+            _(
+                "“%(course)s”: %(created)d learners enrolled and notified by email, "
+                "%(already)d were already enrolled."
+            )
+            % {"course": course.title, "created": created, "already": already},
+        )
+        return redirect(reverse("courses_enrolments") + f"?course={course.pk}")
+
+
+class EnrolmentListView(View):
+    """Enrolments of learners in the coordinator's scope, newest first."""
+
+    template_name = "courses/admin/enrolments.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not PARTICIPANT_POLICY.user_has_permission(request.user, "change"):
+            return redirect("wagtailadmin_home")
+        return super().dispatch(request, *args, **kwargs)
+
+    def scoped(self):
+        participants = scopes.participants_in_scope(self.request.user)
+        return Enrolment.objects.filter(user__in=participants).select_related(
+            "user", "user__institution", "course", "enrolled_by"
+        )
+
+    def get(self, request):
+        enrolments = self.scoped()
+        course_id = request.GET.get("course")
+        if course_id and course_id.isdigit():
+            enrolments = enrolments.filter(course_id=course_id)
+        return TemplateResponse(request, self.template_name, {"enrolments": enrolments[:500]})
+
+    def post(self, request):
+        enrolment = get_object_or_404(self.scoped(), pk=request.POST.get("enrolment"))
+        services.enrolment_withdraw(enrolment=enrolment, by=request.user)
+        messages.success(request, _("The enrolment was withdrawn; its history is kept."))
+        return redirect("courses_enrolments")

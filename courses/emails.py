@@ -1,0 +1,20 @@
+"""Emails about courses, through the accounts app's templated sender."""
+
+from django.conf import settings
+
+from accounts.emails import send_templated_email
+
+
+def send_assignments(enrolments) -> None:
+    """Tell each newly assigned learner about the course and its deadline."""
+    for enrolment in enrolments:
+        send_templated_email(
+            to=enrolment.user.email,
+            template="courses/email/assigned",
+            context={
+                "user": enrolment.user,
+                "course": enrolment.course,
+                "deadline": enrolment.deadline,
+                "url": f"{settings.SITE_URL}{enrolment.course.url}",
+            },
+        )

@@ -1,0 +1,25 @@
+"""Course models, split by concern; callers import from `courses.models`.
+Dependencies point one way: pages <- enrolment <- progress."""
+
+from .enrolment import Enrolment
+from .pages import (
+    Audience,
+    CourseCatalogPage,
+    CoursePage,
+    LessonPage,
+    ModulePage,
+    Topic,
+)
+from .progress import LessonProgress, QuizAttempt
+
+__all__ = [
+    "Audience",
+    "CourseCatalogPage",
+    "CoursePage",
+    "Enrolment",
+    "LessonPage",
+    "LessonProgress",
+    "ModulePage",
+    "QuizAttempt",
+    "Topic",
+]

@@ -1,0 +1,257 @@
+"""The course tree authored in Wagtail: catalogue > course > (module >) lesson.
+
+The catalogue and course pages are public; lessons need a login and an
+enrolment. Learner pages are served by `courses.views` through Wagtail's
+`before_serve_page` hook, so these models stay free of enrolment and progress.
+Course metadata (hours, learning outcomes) goes on certificates, so it lives
+in fields, not in free text."""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from ..blocks import LessonStreamBlock, QuizBlock
+
+
+class Audience(models.Model):
+    """Who a course is for (officials, teachers, IT staff); a course may have several."""
+
+    key = models.SlugField(_("key"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class Topic(models.Model):
+    """A subject area used to filter the catalogue (security, office suite...)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class CourseCatalogPage(Page):
+    """The public list of courses with filters and search."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+        verbose_name_plural = _("course catalogues")
+
+
+class CoursePage(Page):
+    """One course: what it teaches, for whom, for how many hours, who teaches
+    it, and how learners join and complete it."""
+
+    class Level(models.TextChoices):
+        BASIC = "basic", _("basic")
+        INTERMEDIATE = "intermediate", _("intermediate")
+        ADVANCED = "advanced", _("advanced")
+
+    summary = models.TextField(_("summary"))
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    audiences = ParentalManyToManyField(Audience, verbose_name=_("audience"), blank=True)
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.BASIC)
+    hours = models.DecimalField(
+        _("number of hours"),
+        max_digits=5,
+        decimal_places=1,
+        help_text=_("Training hours stated on the certificate."),
+    )
+    outcomes_knowledge = models.TextField(
+        _("learning outcomes: knowledge"), help_text=_("One outcome per line.")
+    )
+    outcomes_skills = models.TextField(
+        _("learning outcomes: skills"), help_text=_("One outcome per line.")
+    )
+    outcomes_social = models.TextField(
+        _("learning outcomes: social competences"),
+        blank=True,
+        help_text=_("One outcome per line."),
+    )
+    trainers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainers"),
+        blank=True,
+        related_name="taught_courses",
+        limit_choices_to={"groups__name": "Trenerzy"},
+    )
+    self_enrolment = models.BooleanField(
+        _("open for self-enrolment"),
+        default=True,
+        help_text=_("Learners may enrol themselves with a button on the course page."),
+    )
+    completion_min_time_percent = models.PositiveSmallIntegerField(
+        _("minimum effective time (percent of the hours)"),
+        default=0,
+        help_text=_("0 means no minimum; for example 80 requires 80 percent of the course hours."),
+    )
+    default_deadline_days = models.PositiveSmallIntegerField(
+        _("default deadline (days after assignment)"), null=True, blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("topic"),
+                FieldRowPanel([FieldPanel("level"), FieldPanel("hours")]),
+            ],
+            heading=_("Course details"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("outcomes_knowledge"),
+                FieldPanel("outcomes_skills"),
+                FieldPanel("outcomes_social"),
+            ],
+            heading=_("Learning outcomes"),
+        ),
+        FieldPanel("trainers"),
+        MultiFieldPanel(
+            [
+                FieldPanel("self_enrolment"),
+                FieldPanel("default_deadline_days"),
+                FieldPanel("completion_min_time_percent"),
+            ],
+            heading=_("Enrolment and completion"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.FilterField("topic_id"),
+    ]
+    parent_page_types = ["courses.CourseCatalogPage"]
+    subpage_types = ["courses.ModulePage", "courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    @property
+    def knowledge(self) -> list[str]:
+        return _lines(self.outcomes_knowledge)
+
+    @property
+    def skills(self) -> list[str]:
+        return _lines(self.outcomes_skills)
+
+    @property
+    def social(self) -> list[str]:
+        return _lines(self.outcomes_social)
+
+    def lessons(self):
+        """Live lessons of this course in programme order (modules included)."""
+        return LessonPage.objects.live().descendant_of(self).order_by("path")
+
+
+class ModulePage(Page):
+    """An optional group of lessons within a course."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def serve(self, request, *args, **kwargs):
+        # A module has no page of its own: its lessons are listed on the course page.
+        return redirect(self.get_parent().url)
+
+
+class LessonPage(Page):
+    """A lesson built from content blocks. Completion conditions are chosen
+    per lesson and must all hold (the progress code evaluates them)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(LessonStreamBlock(), verbose_name=_("content"))
+    is_required = models.BooleanField(_("required for course completion"), default=True)
+    complete_on_open = models.BooleanField(_("completed by opening it"), default=False)
+    complete_by_button = models.BooleanField(_("completed with “mark as done”"), default=True)
+    complete_by_quiz = models.BooleanField(
+        _("completed by passing its quiz"),
+        default=False,
+        help_text=_("All quizzes of the lesson must be passed."),
+    )
+    complete_min_seconds = models.PositiveIntegerField(
+        _("minimum effective time (seconds)"), default=0
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("is_required"),
+                FieldPanel("complete_on_open"),
+                FieldPanel("complete_by_button"),
+                FieldPanel("complete_by_quiz"),
+                FieldPanel("complete_min_seconds"),
+            ],
+            heading=_("Completion"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["courses.CoursePage", "courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    def quizzes(self) -> list:
+        """(block id, quiz value) for every quiz block of the lesson."""
+        return [
+            (block.id, block.value) for block in self.body if isinstance(block.block, QuizBlock)
+        ]

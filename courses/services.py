@@ -1,0 +1,222 @@
+"""Writes on courses: enrolment (self, assigned), lesson progress and quiz
+attempts. Keyword-only, atomic; refusals raise CourseError with one of the
+message constants below."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+
+from . import emails, quiz
+from .models import CoursePage, Enrolment, LessonPage, LessonProgress, QuizAttempt
+
+ENROLMENT_CLOSED = _("This course is not open for self-enrolment. Ask your coordinator.")
+NOT_ENROLLED = _("You are not enrolled on this course.")
+LESSON_UNAVAILABLE = _("This lesson is not available.")
+BUTTON_NOT_ALLOWED = _("This lesson is completed in another way, not with the button.")
+QUIZ_NOT_FOUND = _("This quiz does not exist in this lesson. Reload the page and try again.")
+NO_ATTEMPTS_LEFT = _("You have used all attempts for this quiz.")
+
+
+class CourseError(Exception):
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+@dataclass(frozen=True)
+class AssignResult:
+    created: list[Enrolment]
+    already_enrolled: int
+
+
+def course_of(lesson: LessonPage) -> CoursePage:
+    return CoursePage.objects.ancestor_of(lesson).get()
+
+
+def active_enrolment(*, user: User, course: CoursePage) -> Enrolment | None:
+    return Enrolment.objects.active().filter(user=user, course=course).first()
+
+
+@transaction.atomic
+def enrolment_self(*, user: User, course: CoursePage) -> Enrolment:
+    """A learner joins a course open for self-enrolment (idempotent)."""
+    existing = active_enrolment(user=user, course=course)
+    if existing:
+        return existing
+    if not (course.live and course.self_enrolment and user.is_active):
+        raise CourseError(ENROLMENT_CLOSED)
+    return _enrol(user=user, course=course, by=user, method=Enrolment.Method.SELF, deadline=None)
+
+
+def _enrol(*, user, course, by, method, deadline) -> Enrolment:
+    try:
+        with transaction.atomic():
+            return Enrolment.objects.create(
+                user=user, course=course, enrolled_by=by, method=method, deadline=deadline
+            )
+    except IntegrityError:  # a concurrent request enrolled them first
+        return Enrolment.objects.active().get(user=user, course=course)
+
+
+@transaction.atomic
+def enrolment_assign(
+    *,
+    course: CoursePage,
+    users,
+    by: User,
+    method: str,
+    deadline: date | None,
+) -> AssignResult:
+    """Enrol the given people (already active enrolments are left as they
+    are) and email the newly assigned once the transaction commits."""
+    users = list(users)
+    enrolled = set(
+        Enrolment.objects.active()
+        .filter(course=course, user__in=users)
+        .values_list("user_id", flat=True)
+    )
+    created = [
+        _enrol(user=user, course=course, by=by, method=method, deadline=deadline)
+        for user in users
+        if user.pk not in enrolled and user.is_active
+    ]
+    transaction.on_commit(lambda: emails.send_assignments(created))
+    return AssignResult(created=created, already_enrolled=len(enrolled))
+
+
+@transaction.atomic
+def enrolment_withdraw(*, enrolment: Enrolment, by: User) -> Enrolment:
+    """End an enrolment; the row stays as history."""
+    if enrolment.withdrawn_at is None:
+        enrolment.withdrawn_at = timezone.now()
+        enrolment.withdrawn_by = by
+        enrolment.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    return enrolment
+
+
+def _checked(*, user: User, lesson: LessonPage) -> CoursePage:
+    if not lesson.live:
+        raise CourseError(LESSON_UNAVAILABLE)
+    course = course_of(lesson)
+    if active_enrolment(user=user, course=course) is None:
+        raise CourseError(NOT_ENROLLED)
+    return course
+
+
+def _progress_for_update(*, user: User, lesson: LessonPage, course: CoursePage) -> LessonProgress:
+    try:
+        with transaction.atomic():
+            LessonProgress.objects.get_or_create(
+                user=user, lesson=lesson, defaults={"course": course}
+            )
+    except IntegrityError:  # created concurrently; the row exists now
+        pass
+    return LessonProgress.objects.select_for_update().get(user=user, lesson=lesson)
+
+
+def _lesson_conditions_met(progress: LessonProgress, lesson: LessonPage) -> bool:
+    conditions = []
+    if lesson.complete_on_open:
+        conditions.append(progress.first_opened_at is not None)
+    if lesson.complete_by_button:
+        conditions.append(progress.marked_done_at is not None)
+    if lesson.complete_by_quiz:
+        quiz_ids = {quiz_id for quiz_id, _value in lesson.quizzes()}
+        passed = set(
+            QuizAttempt.objects.filter(
+                user=progress.user_id, lesson=lesson, passed=True
+            ).values_list("quiz_id", flat=True)
+        )
+        conditions.append(quiz_ids <= passed)
+    if lesson.complete_min_seconds:
+        conditions.append(progress.effective_seconds >= lesson.complete_min_seconds)
+    if not conditions:  # no rule chosen: opening the lesson is enough
+        conditions.append(progress.first_opened_at is not None)
+    return all(conditions)
+
+
+def _advance(progress: LessonProgress, lesson: LessonPage, course: CoursePage) -> LessonProgress:
+    """Move the status forward (never back) and complete the course when the
+    last required lesson is done."""
+    now = timezone.now()
+    if not progress.is_completed and _lesson_conditions_met(progress, lesson):
+        progress.status = LessonProgress.Status.COMPLETED
+        progress.completed_at = now
+    elif progress.status == LessonProgress.Status.NOT_STARTED:
+        progress.status = LessonProgress.Status.IN_PROGRESS
+    progress.save()
+    if progress.is_completed:
+        _complete_course_if_done(user_id=progress.user_id, course=course, now=now)
+    return progress
+
+
+def _complete_course_if_done(*, user_id: int, course: CoursePage, now) -> None:
+    required = set(course.lessons().filter(is_required=True).values_list("pk", flat=True))
+    done = set(
+        LessonProgress.objects.filter(
+            user_id=user_id, lesson_id__in=required, status=LessonProgress.Status.COMPLETED
+        ).values_list("lesson_id", flat=True)
+    )
+    if required <= done:
+        Enrolment.objects.active().filter(
+            user_id=user_id, course=course, completed_at__isnull=True
+        ).update(completed_at=now)
+
+
+@transaction.atomic
+def lesson_open(*, user: User, lesson: LessonPage) -> LessonProgress:
+    """Record that the learner opened the lesson."""
+    course = _checked(user=user, lesson=lesson)
+    progress = _progress_for_update(user=user, lesson=lesson, course=course)
+    now = timezone.now()
+    progress.first_opened_at = progress.first_opened_at or now
+    progress.last_opened_at = max(progress.last_opened_at or now, now)
+    return _advance(progress, lesson, course)
+
+
+@transaction.atomic
+def lesson_mark_done(*, user: User, lesson: LessonPage) -> LessonProgress:
+    """The learner's "mark as done" button, where the lesson's rule allows it."""
+    course = _checked(user=user, lesson=lesson)
+    if not lesson.complete_by_button:
+        raise CourseError(BUTTON_NOT_ALLOWED)
+    progress = _progress_for_update(user=user, lesson=lesson, course=course)
+    progress.first_opened_at = progress.first_opened_at or timezone.now()
+    progress.marked_done_at = progress.marked_done_at or timezone.now()
+    return _advance(progress, lesson, course)
+
+
+@transaction.atomic
+def quiz_attempt_submit(*, user: User, lesson: LessonPage, quiz_id: str, data) -> QuizAttempt:
+    """Grade a posted quiz on the server and store the attempt."""
+    course = _checked(user=user, lesson=lesson)
+    quiz_value = dict(lesson.quizzes()).get(quiz_id)
+    if quiz_value is None:
+        raise CourseError(QUIZ_NOT_FOUND)
+    progress = _progress_for_update(user=user, lesson=lesson, course=course)
+    used = QuizAttempt.objects.filter(user=user, lesson=lesson, quiz_id=quiz_id).count()
+    if quiz_value["max_attempts"] and used >= quiz_value["max_attempts"]:
+        raise CourseError(NO_ATTEMPTS_LEFT)
+    try:
+        answers = quiz.read_answers(quiz_value, data)
+    except quiz.QuizInputError as error:
+        raise CourseError(error.message) from None
+    score, _results = quiz.grade(quiz_value, answers)
+    attempt = QuizAttempt.objects.create(
+        user=user,
+        lesson=lesson,
+        quiz_id=quiz_id,
+        number=used + 1,
+        answers=answers,
+        score=score,
+        passed=score >= quiz_value["pass_mark"],
+    )
+    progress.first_opened_at = progress.first_opened_at or attempt.submitted_at
+    progress.best_score = max(progress.best_score or 0, score)
+    _advance(progress, lesson, course)
+    return attempt

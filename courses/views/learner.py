@@ -1,0 +1,237 @@
+"""Learner pages: the course page, the lesson page, "my courses", and the
+POST actions (enrol, mark as done, submit a quiz). Each page costs a fixed
+number of queries whatever the number of courses and lessons."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Max, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from .. import quiz, services
+from ..models import (
+    CourseCatalogPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    QuizAttempt,
+)
+
+
+def render_page(request, page, extra):
+    context = page.get_context(request)
+    context.update(extra)
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def _programme(course: CoursePage, done_ids: set[int]):
+    """The course's modules and lessons in order, from one query."""
+    lesson_type = ContentType.objects.get_for_model(LessonPage).pk
+    module_type = ContentType.objects.get_for_model(ModulePage).pk
+    items = []
+    for page in Page.objects.live().descendant_of(course).order_by("path"):
+        if page.content_type_id == module_type:
+            items.append({"page": page, "is_module": True})
+        elif page.content_type_id == lesson_type:
+            items.append({"page": page, "is_module": False, "done": page.pk in done_ids})
+    return items
+
+
+def _done_lesson_ids(user, course_ids) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(
+        LessonProgress.objects.filter(
+            user=user, course_id__in=course_ids, status=LessonProgress.Status.COMPLETED
+        ).values_list("lesson_id", flat=True)
+    )
+
+
+def _summary(programme) -> dict:
+    lessons = [item for item in programme if not item["is_module"]]
+    done = sum(1 for item in lessons if item["done"])
+    next_lesson = next((item["page"] for item in lessons if not item["done"]), None)
+    return {
+        "lesson_count": len(lessons),
+        "done_count": done,
+        "percent": round(100 * done / len(lessons)) if lessons else 0,
+        "continue_page": next_lesson or (lessons[0]["page"] if lessons else None),
+    }
+
+
+def serve_course(page: CoursePage, request):
+    user = request.user
+    enrolment = (
+        Enrolment.objects.active().filter(user=user, course=page).first()
+        if user.is_authenticated
+        else None
+    )
+    programme = _programme(page, _done_lesson_ids(user, [page.pk]) if enrolment else set())
+    return render_page(
+        request,
+        page,
+        {"enrolment": enrolment, "programme": programme, **_summary(programme)},
+    )
+
+
+def serve_lesson(page: LessonPage, request):
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    course = services.course_of(page)
+    try:
+        progress = services.lesson_open(user=user, lesson=page)
+    except services.CourseError as error:
+        messages.error(request, error.message)
+        return redirect(course.url)
+    programme = _programme(course, _done_lesson_ids(user, [course.pk]))
+    lessons = [item["page"] for item in programme if not item["is_module"]]
+    index = next(i for i, lesson in enumerate(lessons) if lesson.pk == page.pk)
+    return render_page(
+        request,
+        page,
+        {
+            "course": course,
+            "programme": programme,
+            "progress": progress,
+            "previous_lesson": lessons[index - 1] if index > 0 else None,
+            "next_lesson": lessons[index + 1] if index + 1 < len(lessons) else None,
+            "blocks": _blocks_with_quiz_state(page, user, retry=request.GET.get("retry")),
+            **_summary(programme),
+        },
+    )
+
+
+def _blocks_with_quiz_state(lesson: LessonPage, user, retry: str | None):
+    """Lesson blocks paired with, for quizzes, what the learner should see:
+    the form for a new attempt, or the graded result of the last one."""
+    attempts: dict[str, list[QuizAttempt]] = {}
+    for attempt in QuizAttempt.objects.filter(user=user, lesson=lesson).order_by("number"):
+        attempts.setdefault(attempt.quiz_id, []).append(attempt)
+    pairs = []
+    for block in lesson.body:
+        if block.block_type != "quiz":
+            pairs.append((block, None))
+            continue
+        done = attempts.get(block.id, [])
+        limit = block.value["max_attempts"]
+        state = {
+            "id": block.id,
+            "quiz": block.value,
+            "attempts": done,
+            "attempts_left": None if not limit else max(0, limit - len(done)),
+            "passed": any(attempt.passed for attempt in done),
+        }
+        last = done[-1] if done else None
+        can_retry = state["attempts_left"] is None or state["attempts_left"] > 0
+        if last and not (retry == block.id and can_retry):
+            state["last"] = last
+            state["results"] = quiz.grade(block.value, last.answers)[1]
+            state["can_retry"] = can_retry
+        else:
+            seed = f"{user.pk}-{block.id}-{len(done)}"
+            state["questions"] = quiz.shuffled_options(block.value, seed=seed)
+        pairs.append((block, state))
+    return pairs
+
+
+@login_required
+def my_courses(request):
+    user = request.user
+    enrolments = list(
+        Enrolment.objects.active().filter(user=user).select_related("course").order_by("deadline")
+    )
+    courses = [enrolment.course for enrolment in enrolments]
+    lessons_by_course: dict[int, list[Page]] = {course.pk: [] for course in courses}
+    if courses:
+        in_courses = Q()
+        for course in courses:
+            in_courses |= Q(path__startswith=course.path, depth__gt=course.depth)
+        lesson_type = ContentType.objects.get_for_model(LessonPage)
+        for lesson in (
+            Page.objects.live().filter(in_courses, content_type=lesson_type).order_by("path")
+        ):
+            owner = next(c for c in courses if lesson.path.startswith(c.path))
+            lessons_by_course[owner.pk].append(lesson)
+    progress = LessonProgress.objects.filter(user=user, course__in=courses)
+    done = set(
+        progress.filter(status=LessonProgress.Status.COMPLETED).values_list("lesson_id", flat=True)
+    )
+    last_activity = dict(
+        progress.values("course_id")
+        .annotate(last=Max("last_opened_at"))
+        .values_list("course_id", "last")
+    )
+    rows = []
+    for enrolment in enrolments:
+        lessons = lessons_by_course[enrolment.course.pk]
+        summary = _summary(
+            [{"page": lesson, "is_module": False, "done": lesson.pk in done} for lesson in lessons]
+        )
+        rows.append(
+            {
+                "enrolment": enrolment,
+                "last_activity": last_activity.get(enrolment.course.pk),
+                **summary,
+            }
+        )
+    catalogue = CourseCatalogPage.objects.live().first()
+    return TemplateResponse(
+        request, "courses/my_courses.html", {"rows": rows, "catalogue": catalogue}
+    )
+
+
+@require_POST
+@login_required
+def enrol(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    try:
+        services.enrolment_self(user=request.user, course=course)
+    except services.CourseError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("You are enrolled. Good luck!"))
+    return redirect(course.url)
+
+
+@require_POST
+@login_required
+def lesson_done(request, lesson_id):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    try:
+        progress = services.lesson_mark_done(user=request.user, lesson=lesson)
+    except services.CourseError as error:
+        messages.error(request, error.message)
+        return redirect(lesson.url)
+    if progress.is_completed:
+        messages.success(request, _("Lesson completed."))
+    return redirect(request.POST.get("next_url") or lesson.url)
+
+
+@require_POST
+@login_required
+def quiz_submit(request, lesson_id, quiz_id):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    try:
+        attempt = services.quiz_attempt_submit(
+            user=request.user, lesson=lesson, quiz_id=quiz_id, data=request.POST
+        )
+    except services.CourseError as error:
+        messages.error(request, error.message)
+        return redirect(f"{lesson.url}?retry={quiz_id}#quiz-{quiz_id}")
+    if attempt.passed:
+        messages.success(request, _("Quiz passed with %(score)s%%.") % {"score": attempt.score})
+    else:
+        messages.warning(
+            request,
+            _("Score %(score)s%%: not passed yet. See the feedback below.")
+            % {"score": attempt.score},
+        )
+    return redirect(f"{lesson.url}#quiz-{quiz_id}")

@@ -1,0 +1,73 @@
+"""Wagtail hooks: serve learner pages through courses.views, and keep
+trainers to the courses they are listed on."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
+
+from accounts.admin_views import PARTICIPANT_POLICY
+
+from . import admin_views, permissions
+from .models import CourseCatalogPage, CoursePage, LessonPage
+from .views import catalogue, learner
+
+
+@hooks.register("before_serve_page")
+def serve_learner_pages(page, request, serve_args, serve_kwargs):
+    if isinstance(page, LessonPage):
+        return learner.serve_lesson(page, request)
+    if isinstance(page, CoursePage):
+        return learner.serve_course(page, request)
+    if isinstance(page, CourseCatalogPage):
+        return catalogue.serve_catalogue(page, request)
+    return None
+
+
+def _deny_unless_author(request, page):
+    if not permissions.may_author(request.user, page):
+        return permission_denied(request)
+    return None
+
+
+for _hook in (
+    "before_edit_page",
+    "before_delete_page",
+    "before_copy_page",
+    "before_move_page",
+    "before_unpublish_page",
+):
+    hooks.register(_hook, _deny_unless_author)
+
+
+@hooks.register("before_create_page")
+def deny_adding_to_others_courses(request, parent_page, page_class):
+    return _deny_unless_author(request, parent_page)
+
+
+@hooks.register("after_create_page")
+def grant_catalogue_permissions(request, page):
+    """A new catalogue gets the authoring permissions of trainers and coordinators."""
+    if isinstance(page, CourseCatalogPage):
+        permissions.catalogue_grant_permissions(catalogue=page)
+
+
+@hooks.register("register_admin_urls")
+def enrolment_admin_urls():
+    return [
+        path("enrolments/", admin_views.EnrolmentListView.as_view(), name="courses_enrolments"),
+        path("enrolments/assign/", admin_views.AssignCourseView.as_view(), name="courses_assign"),
+    ]
+
+
+class EnrolmentMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PARTICIPANT_POLICY.user_has_permission(request.user, "change")
+
+
+@hooks.register("register_admin_menu_item")
+def enrolment_menu_item():
+    return EnrolmentMenuItem(
+        _("Enrolments"), reverse("courses_enrolments"), icon_name="list-ul", order=205
+    )
