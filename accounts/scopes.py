@@ -1,12 +1,13 @@
 """Who may see whom: the scope rules every list, report, export and object
 view applies. Administrators see everything; a coordinator sees the
-institutions of their scope with everything below them; others see nothing
-of other people here (trainers see their courses' learners through courses)."""
+institutions of their scope with everything below them; a trainer sees the
+learners enrolled on the courses they teach; learners see only themselves."""
 
+from django.db.models import Q
 from django.http import Http404
 
 from .models import Institution, User
-from .roles import ADMINISTRATOR, COORDINATOR
+from .roles import ADMINISTRATOR, COORDINATOR, TRAINER
 
 
 def _group_names(user) -> set[str]:
@@ -21,6 +22,10 @@ def is_administrator(user) -> bool:
 
 def is_coordinator(user) -> bool:
     return bool(user.is_active and COORDINATOR in _group_names(user))
+
+
+def is_trainer(user) -> bool:
+    return bool(user.is_active and TRAINER in _group_names(user))
 
 
 def scope_institution_ids(user) -> set[int] | None:
@@ -46,9 +51,20 @@ def institutions_in_scope(user):
 
 
 def participants_in_scope(user):
+    """People a user may see: everyone for administrators, the institutions
+    of a coordinator's scope, and the learners of the courses a trainer
+    teaches (by the course's trainer list)."""
     ids = scope_institution_ids(user)
     queryset = User.objects.select_related("institution")
-    return queryset if ids is None else queryset.in_institutions(ids)
+    if ids is None:
+        return queryset
+    visible = Q(institution_id__in=ids)
+    if is_trainer(user):
+        taught = User.objects.filter(
+            enrolments__course__trainers=user, enrolments__withdrawn_at__isnull=True
+        )
+        visible |= Q(pk__in=taught.values("pk"))
+    return queryset.filter(visible)
 
 
 def institution_in_scope_or_404(user, pk) -> Institution:

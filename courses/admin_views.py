@@ -129,21 +129,30 @@ class AssignCourseView(View):
         return redirect(reverse("courses_enrolments") + f"?course={course.pk}")
 
 
+def may_see_enrolments(user) -> bool:
+    return PARTICIPANT_POLICY.user_has_permission(user, "change") or scopes.is_trainer(user)
+
+
 class EnrolmentListView(View):
-    """Enrolments of learners in the coordinator's scope, newest first."""
+    """Enrolments newest first: a coordinator's people (who may be withdrawn
+    here) or, for a trainer, the learners of the courses they teach."""
 
     template_name = "courses/admin/enrolments.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not PARTICIPANT_POLICY.user_has_permission(request.user, "change"):
+        if not may_see_enrolments(request.user):
             return redirect("wagtailadmin_home")
+        self.can_manage = PARTICIPANT_POLICY.user_has_permission(request.user, "change")
         return super().dispatch(request, *args, **kwargs)
 
     def scoped(self):
-        participants = scopes.participants_in_scope(self.request.user)
-        return Enrolment.objects.filter(user__in=participants).select_related(
+        user = self.request.user
+        enrolments = Enrolment.objects.select_related(
             "user", "user__institution", "course", "enrolled_by"
         )
+        if self.can_manage:
+            return enrolments.filter(user__in=scopes.participants_in_scope(user))
+        return enrolments.filter(course__trainers=user)
 
     def get(self, request):
         enrolments = self.scoped()

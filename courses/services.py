@@ -71,9 +71,11 @@ def enrolment_assign(
     by: User,
     method: str,
     deadline: date | None,
+    notify: bool = True,
 ) -> AssignResult:
     """Enrol the given people (already active enrolments are left as they
-    are) and email the newly assigned once the transaction commits."""
+    are) and, unless told not to, email the newly assigned once the
+    transaction commits."""
     users = list(users)
     enrolled = set(
         Enrolment.objects.active()
@@ -85,7 +87,8 @@ def enrolment_assign(
         for user in users
         if user.pk not in enrolled and user.is_active
     ]
-    transaction.on_commit(lambda: emails.send_assignments(created))
+    if notify:
+        transaction.on_commit(lambda: emails.send_assignments(created))
     return AssignResult(created=created, already_enrolled=len(enrolled))
 
 

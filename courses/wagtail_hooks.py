@@ -7,8 +7,6 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 
-from accounts.admin_views import PARTICIPANT_POLICY
-
 from . import admin_views, permissions
 from .models import CourseCatalogPage, CoursePage, LessonPage
 from .views import catalogue, learner
@@ -63,7 +61,7 @@ def enrolment_admin_urls():
 
 class EnrolmentMenuItem(MenuItem):
     def is_shown(self, request):
-        return PARTICIPANT_POLICY.user_has_permission(request.user, "change")
+        return admin_views.may_see_enrolments(request.user)
 
 
 @hooks.register("register_admin_menu_item")

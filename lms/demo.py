@@ -168,7 +168,8 @@ PRIVACY_BODY = [
 ]
 
 
-def _font(size):
+def demo_font(size):
+    """DejaVu where the machine has it (it has the Polish glyphs), else Pillow's own."""
     for path in (
         "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
         "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
@@ -188,7 +189,7 @@ def _demo_logo(title, lines, colour):
     canvas = PILImage.new("RGB", (480, 160), "white")
     draw = ImageDraw.Draw(canvas)
     draw.rectangle((8, 8, 152, 152), fill=colour)
-    font = _font(26)
+    font = demo_font(26)
     for index, line in enumerate(lines):
         draw.text((172, 30 + index * 38), line, fill="#1b1b1f", font=font)
     buffer = io.BytesIO()

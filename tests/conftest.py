@@ -9,7 +9,7 @@ from django.apps import apps as django_apps
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from accounts import roles
 from tests import factories
@@ -38,6 +38,8 @@ def _migration_data_in_transactional_tests(request):
     Locale.objects.get_or_create(language_code=django_settings.LANGUAGE_CODE)
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     if not Group.objects.filter(name=roles.LEARNER).exists():
         importlib.import_module("accounts.migrations.0003_roles").create_roles(django_apps, None)
 

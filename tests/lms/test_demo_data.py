@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from courses.models import CoursePage, Enrolment, LessonProgress
 from lms.models import AccessibilityStatementPage, HomePage, PrivacyNoticePage, SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,17 @@ def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, 
     assert len(settings_obj.funding_logos) == 3
     assert isinstance(settings_obj.accessibility_statement.specific, AccessibilityStatementPage)
     assert isinstance(settings_obj.privacy_notice.specific, PrivacyNoticePage)
+
+    courses = CoursePage.objects.live()
+    assert courses.count() >= 4
+    for course in courses:
+        kinds = {block.block_type for lesson in course.lessons() for block in lesson.body}
+        assert kinds == {
+            "heading", "paragraph", "image", "steps", "video", "document", "callout", "quiz"
+        }, course.title  # fmt: skip
+    assert Enrolment.objects.values("course").distinct().count() >= 4
+    statuses = set(LessonProgress.objects.values_list("status", flat=True))
+    assert {"in_progress", "completed"} <= statuses
 
     response = client.get("/")
     assert response.status_code == 200

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from accounts import demo as accounts_demo
+from courses import demo as courses_demo
 from lms import demo
 
 
@@ -12,7 +13,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         result = demo.build_site_shell()
         accounts = result["accounts"] + accounts_demo.build_accounts(demo.demo_password())
-        self.stdout.write(self.style.SUCCESS("Demo data ready."))
+        courses = courses_demo.build_courses()
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(courses)} courses."))
         self.stdout.write("Demo accounts (password from DEMO_PASSWORD):")
         for email, role in accounts:
             self.stdout.write(f"  {email:<32} {role}")

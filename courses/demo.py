@@ -1,0 +1,300 @@
+"""Demo courses built from `demo_content` through the same services the app
+uses: pages, illustrations (drawn with Pillow), text documents, short
+captioned videos (rendered with the ffmpeg that imageio-ffmpeg carries), and
+the demo learners enrolled with a spread of progress.
+
+Idempotent: existing courses and lessons are kept as they are (so quiz ids
+and learners' attempts stay valid); only what is missing is created."""
+
+import io
+import os
+import tempfile
+from decimal import Decimal
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.http import QueryDict
+from django.utils.text import slugify
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from accounts import roles
+from accounts.models import User
+from lms.demo import demo_font
+from lms.models import HomePage
+
+from . import demo_content, quiz, services
+from .blocks import LessonStreamBlock
+from .models import (
+    Audience,
+    CourseCatalogPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    ModulePage,
+    Topic,
+)
+from .permissions import catalogue_grant_permissions
+
+VIDEO_SIZE = (640, 360)
+VIDEO_FPS = 4
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line] if line else lines
+
+
+def _illustration(key: str):
+    """A mock-up of a dialog window with the given lines, as a Wagtail image."""
+    spec = demo_content.IMAGES[key]
+    title = f"Demo: {spec['title']}"
+    image_model = get_image_model()
+    existing = image_model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    canvas = PILImage.new("RGB", (900, 120 + 48 * len(spec["lines"])), "#f2f4f8")
+    draw = ImageDraw.Draw(canvas)
+    draw.rectangle((0, 0, canvas.width, 56), fill="#0b3d91")
+    draw.text((20, 14), spec["title"], fill="white", font=demo_font(24))
+    for index, line in enumerate(spec["lines"]):
+        draw.text((28, 84 + 48 * index), line, fill="#1b1b1f", font=demo_font(22))
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG")
+    return image_model.objects.create(title=title, file=ImageFile(buffer, name=f"{key}.png"))
+
+
+def _document(title: str, filename: str, content: bytes):
+    document_model = get_document_model()
+    existing = document_model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    document = document_model(title=title, file=ContentFile(content, name=filename))
+    document._set_document_file_metadata()  # size and hash, as an upload through the admin sets
+    document.save()
+    return document
+
+
+def _timestamp(seconds: int) -> str:
+    return f"00:{seconds // 60:02d}:{seconds % 60:02d}.000"
+
+
+def _video(key: str):
+    """A slideshow video and its WebVTT captions from the same sentences."""
+    import imageio_ffmpeg
+
+    spec = demo_content.VIDEOS[key]
+    video_title = f"Film: {spec['title']}"
+    captions_title = f"Napisy: {spec['title']}"
+    cues, start = ["WEBVTT", ""], 0
+    for number, slide in enumerate(spec["slides"], start=1):
+        end = start + slide["seconds"]
+        cues += [str(number), f"{_timestamp(start)} --> {_timestamp(end)}", slide["text"], ""]
+        start = end
+    captions = _document(captions_title, f"{key}.vtt", "\n".join(cues).encode())
+
+    document_model = get_document_model()
+    video = document_model.objects.filter(title=video_title).first()
+    if video is None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, f"{key}.mp4")
+            writer = imageio_ffmpeg.write_frames(
+                path, VIDEO_SIZE, fps=VIDEO_FPS, codec="libx264", pix_fmt_out="yuv420p",
+                output_params=["-movflags", "+faststart"], macro_block_size=8,
+            )  # fmt: skip
+            writer.send(None)
+            for slide in spec["slides"]:
+                frame = PILImage.new("RGB", VIDEO_SIZE, "#0b3d91")
+                draw = ImageDraw.Draw(frame)
+                draw.text((24, 20), spec["title"], fill="#ffd400", font=demo_font(22))
+                for index, line in enumerate(_wrap(slide["text"], 40)):
+                    draw.text((24, 120 + 40 * index), line, fill="white", font=demo_font(28))
+                for _frame in range(slide["seconds"] * VIDEO_FPS):
+                    writer.send(frame.tobytes())
+            writer.close()
+            with open(path, "rb") as handle:
+                video = _document(video_title, f"{key}.mp4", handle.read())
+    return video, captions, spec["transcript"]
+
+
+def _raw_body(blocks) -> list[dict]:
+    """demo_content blocks -> the raw StreamField data of LessonStreamBlock."""
+    raw = []
+    for kind, value in blocks:
+        if kind == "heading":
+            value = {"text": value, "level": "h2"}
+        elif kind == "image":
+            value = {
+                "image": _illustration(value["image"]).pk,
+                "alt_text": value["alt"],
+                "caption": value.get("caption", ""),
+            }
+        elif kind == "steps":
+            value = {
+                "title": "",
+                "steps": [
+                    {
+                        "text": step["text"],
+                        "screenshot": _illustration(step["screenshot"]).pk
+                        if step.get("screenshot")
+                        else None,
+                        "alt_text": step.get("alt", ""),
+                    }
+                    for step in value
+                ],
+            }
+        elif kind == "document":
+            spec = demo_content.DOCUMENTS[value["document"]]
+            document = _document(spec["title"], spec["filename"], spec["text"].encode())
+            value = {"document": document.pk, "title": value["title"]}
+        elif kind == "video":
+            video, captions, transcript = _video(value["video"])
+            value = {
+                "video": video.pk,
+                "captions": captions.pk,
+                "captions_language": "pl",
+                "transcript": transcript,
+            }
+        raw.append({"type": kind, "value": value})
+    return raw
+
+
+def _lesson(parent, spec) -> LessonPage:
+    existing = LessonPage.objects.child_of(parent).filter(slug=spec["slug"]).first()
+    if existing:
+        return existing
+    has_quiz = any(kind == "quiz" for kind, _value in spec["body"])
+    lesson = LessonPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        intro=spec["intro"],
+        # to_python gives every question and option an id that is then stored.
+        body=LessonStreamBlock().to_python(_raw_body(spec["body"])),
+        complete_by_button=not has_quiz,
+        complete_by_quiz=has_quiz,
+    )
+    parent.add_child(instance=lesson)
+    lesson.save_revision().publish()
+    return lesson
+
+
+def _course(catalogue, spec, trainer) -> CoursePage:
+    course = CoursePage.objects.child_of(catalogue).filter(slug=spec["slug"]).first()
+    topic, _created = Topic.objects.get_or_create(
+        name=spec["topic"], defaults={"slug": slugify(spec["topic"].replace("ł", "l"))}
+    )
+    fields = {
+        "title": spec["title"],
+        "summary": spec["summary"],
+        "topic": topic,
+        "level": spec["level"],
+        "hours": Decimal(spec["hours"]),
+        "outcomes_knowledge": "\n".join(spec["outcomes_knowledge"]),
+        "outcomes_skills": "\n".join(spec["outcomes_skills"]),
+        "outcomes_social": "\n".join(spec["outcomes_social"]),
+        "self_enrolment": spec["self_enrolment"],
+        "default_deadline_days": 30,
+    }
+    if course is None:
+        course = CoursePage(slug=spec["slug"], **fields)
+        catalogue.add_child(instance=course)
+    else:
+        for name, value in fields.items():
+            setattr(course, name, value)
+    course.audiences.set(Audience.objects.filter(key__in=spec["audiences"]))
+    course.trainers.set([trainer])
+    course.save_revision().publish()
+    for module_spec in spec["modules"]:
+        module = ModulePage.objects.child_of(course).filter(title=module_spec["title"]).first()
+        if module is None:
+            module = ModulePage(title=module_spec["title"], slug=slugify(module_spec["title"]))
+            course.add_child(instance=module)
+            module.save_revision().publish()
+        for lesson_spec in module_spec["lessons"]:
+            _lesson(module, lesson_spec)
+    for lesson_spec in spec["lessons"]:
+        _lesson(course, lesson_spec)
+    return course
+
+
+def _catalogue(home) -> CourseCatalogPage:
+    catalogue = CourseCatalogPage.objects.first()
+    if catalogue is None:
+        catalogue = CourseCatalogPage(
+            title="Szkolenia",
+            slug="szkolenia",
+            show_in_menus=True,
+            intro="Kursy zdalne z obsługi sprzętu, oprogramowania i narzędzi pracy zdalnej.",
+        )
+        home.add_child(instance=catalogue)
+        catalogue.save_revision().publish()
+        # Move the catalogue to the front of the main navigation.
+        first = home.get_first_child()
+        if first and first.pk != catalogue.pk:
+            catalogue.move(first, pos="left")
+    catalogue_grant_permissions(catalogue=catalogue)
+    return catalogue
+
+
+def _right_answers(lesson, quiz_id) -> QueryDict:
+    data = QueryDict(mutable=True)
+    value = dict(lesson.quizzes())[quiz_id]
+    for qid, _question, options in quiz.questions(value):
+        data.setlist(f"q-{qid}", [oid for oid, option in options if option["correct"]])
+    return data
+
+
+def _learn(user, course, lessons_done: int) -> None:
+    """Work through the first lessons of a course as a learner would, and
+    open the one after them."""
+    lessons = list(course.lessons().specific())
+    if lessons_done < len(lessons):
+        services.lesson_open(user=user, lesson=lessons[lessons_done])
+    for lesson in lessons[:lessons_done]:
+        services.lesson_open(user=user, lesson=lesson)
+        for quiz_id, _value in lesson.quizzes():
+            services.quiz_attempt_submit(
+                user=user, lesson=lesson, quiz_id=quiz_id, data=_right_answers(lesson, quiz_id)
+            )
+        if lesson.complete_by_button:
+            services.lesson_mark_done(user=user, lesson=lesson)
+
+
+@transaction.atomic
+def build_courses() -> list[CoursePage]:
+    home = HomePage.objects.get()
+    catalogue = _catalogue(home)
+    trainer = User.objects.get(email="trainer@example.org")
+    coordinator = User.objects.get(email="coordinator@example.org")
+    courses = [_course(catalogue, spec, trainer) for spec in demo_content.COURSES]
+
+    learners = list(
+        User.objects.filter(groups=Group.objects.get(name=roles.LEARNER), is_active=True)
+        .exclude(email="learner@example.org")
+        .order_by("email")
+    )
+    if not Enrolment.objects.exists():
+        for index, course in enumerate(courses[:4]):
+            chosen = learners[index::2]
+            services.enrolment_assign(
+                course=course, users=chosen, by=coordinator, method=Enrolment.Method.ASSIGNED,
+                deadline=None, notify=False,
+            )  # fmt: skip
+            lesson_count = course.lessons().count()
+            for number, learner in enumerate(chosen):
+                _learn(learner, course, lessons_done=number % (lesson_count + 1))
+        learner = User.objects.get(email="learner@example.org")
+        for course, done in ((courses[0], 2), (courses[3], 0)):
+            services.enrolment_self(user=learner, course=course)
+            _learn(learner, course, lessons_done=done)
+    return courses
