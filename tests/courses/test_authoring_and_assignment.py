@@ -6,6 +6,7 @@ from django.core import mail
 from wagtail.blocks import StreamBlockValidationError
 
 from accounts import roles
+from accounts import services as account_services
 from courses.blocks import LessonStreamBlock
 from courses.models import Enrolment
 from courses.permissions import catalogue_grant_permissions
@@ -173,3 +174,17 @@ def test_admin_previews_render_without_learner_context(trainers, catalogue):
         response = page.specific.make_preview_request()
         assert response.status_code == 200, page
         assert f"<h1>{page.title}</h1>" in response.rendered_content
+
+
+def test_assigning_everyone_the_coordinator_imported(
+    client, catalogue, county, coordinator_lo1, learner_lo1, django_capture_on_commit_callbacks
+):
+    course, _lessons = factories.course_with_lessons(catalogue)
+    invited = factories.invited_user(email="nowy@example.org", institution=county["lo1"])
+    with django_capture_on_commit_callbacks(execute=True):
+        account_services.invitation_send(user=invited, sent_by=coordinator_lo1)
+    client.force_login(coordinator_lo1)
+    client.post("/admin/enrolments/assign/", {"course": course.pk, "everyone_imported": "on"})
+    assert list(Enrolment.objects.values_list("user__email", "method")) == [
+        ("nowy@example.org", "imported")
+    ]  # learner_lo1 was not imported by this coordinator
