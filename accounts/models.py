@@ -259,6 +259,31 @@ class PrivacyAcknowledgement(models.Model):
         return f"{self.user} – {self.version}"
 
 
+class LoginEvent(models.Model):
+    """A login or logout with time and address, kept for the configured
+    retention as evidence of remote participation."""
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", _("login")
+        LOGOUT = "logout", _("logout")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="login_events"
+    )
+    kind = models.CharField(_("event"), max_length=10, choices=Kind.choices)
+    at = models.DateTimeField(_("time"), default=timezone.now)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("login event")
+        verbose_name_plural = _("login events")
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["user", "-at"])]
+
+    def __str__(self):
+        return f"{self.user} {self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+
 @register_setting(icon="group")
 class AccountSettings(BaseGenericSetting):
     """How people join and what is collected about them; one per installation."""

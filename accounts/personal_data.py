@@ -35,9 +35,17 @@ def _privacy(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def _login_events(user: User) -> list[dict[str, Any]]:
+    return [
+        {"event": event.kind, "at": event.at.isoformat(), "ip_address": event.ip_address}
+        for event in user.login_events.order_by("at")
+    ]
+
+
 SECTIONS: dict[str, Callable[[User], Any]] = {
     "profile": _profile,
     "privacy_acknowledgements": _privacy,
+    "login_events": _login_events,
 }
 
 

@@ -19,7 +19,14 @@ from django.utils.translation import gettext_lazy as _
 from lms.models import PrivacyNoticePage
 
 from . import emails, roles
-from .models import AccountSettings, Invitation, PrivacyAcknowledgement, User, token_digest
+from .models import (
+    AccountSettings,
+    Invitation,
+    LoginEvent,
+    PrivacyAcknowledgement,
+    User,
+    token_digest,
+)
 from .participant_import import ParticipantRow
 
 INVITATION_INVALID = _(
@@ -204,3 +211,17 @@ def user_anonymise(*, user: User) -> User:
     EmailAddress.objects.filter(user=user).delete()
     user.invitations.all().delete()
     return user  # deactivation ends the sessions (accounts.signals)
+
+
+def login_event_record(*, user: User, kind: str, request=None) -> LoginEvent:
+    """Log a login or logout with the client address, as remote-participation evidence."""
+    address = request.META.get("REMOTE_ADDR") if request is not None else None
+    return LoginEvent.objects.create(user=user, kind=kind, ip_address=address or None)
+
+
+@transaction.atomic
+def login_events_prune(*, older_than_days: int) -> int:
+    """Delete login events past their retention; returns how many."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    deleted, _by_model = LoginEvent.objects.filter(at__lt=cutoff).delete()
+    return deleted

@@ -1,7 +1,10 @@
-"""Side-effect cleanup only: end a deactivated user's sessions however the
-deactivation happened (our forms, Wagtail's user admin, a script), and drop
-the cached clause version when a new clause is published."""
+"""Side effects that must happen however an event came about: end a
+deactivated user's sessions (our forms, Wagtail's user admin, a script),
+drop the cached clause version when a new clause is published, and log
+logins and logouts (Django's auth signals are the one place every login path
+passes, allauth's and the invitation's alike)."""
 
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
@@ -9,7 +12,7 @@ from wagtail.signals import page_published
 from lms.models import PrivacyNoticePage
 
 from . import privacy, services
-from .models import User
+from .models import LoginEvent, User
 
 
 @receiver(post_save, sender=User, dispatch_uid="accounts_end_sessions_of_inactive")
@@ -21,3 +24,14 @@ def end_sessions_of_inactive_user(sender, instance, created, **kwargs):
 @receiver(page_published, sender=PrivacyNoticePage, dispatch_uid="accounts_privacy_published")
 def forget_privacy_notice(sender, **kwargs):
     privacy.forget_cached_notice()
+
+
+@receiver(user_logged_in, dispatch_uid="accounts_log_login")
+def log_login(sender, request, user, **kwargs):
+    services.login_event_record(user=user, kind=LoginEvent.Kind.LOGIN, request=request)
+
+
+@receiver(user_logged_out, dispatch_uid="accounts_log_logout")
+def log_logout(sender, request, user, **kwargs):
+    if user is not None:
+        services.login_event_record(user=user, kind=LoginEvent.Kind.LOGOUT, request=request)

@@ -18,3 +18,16 @@ def send_assignments(enrolments) -> None:
                 "url": f"{settings.SITE_URL}{enrolment.course.url}",
             },
         )
+
+
+def send_completion(enrolment) -> None:
+    """Congratulate the learner on completing a course."""
+    send_templated_email(
+        to=enrolment.user.email,
+        template="courses/email/completed",
+        context={
+            "user": enrolment.user,
+            "course": enrolment.course,
+            "url": f"{settings.SITE_URL}{enrolment.course.url}",
+        },
+    )

@@ -2,23 +2,35 @@
 attempts. Keyword-only, atomic; refusals raise CourseError with one of the
 message constants below."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
 from . import emails, quiz
-from .models import CoursePage, Enrolment, LessonPage, LessonProgress, QuizAttempt
+from .models import (
+    CoursePage,
+    Enrolment,
+    LearningSession,
+    LessonPage,
+    LessonProgress,
+    QuizAttempt,
+)
 
 ENROLMENT_CLOSED = _("This course is not open for self-enrolment. Ask your coordinator.")
 NOT_ENROLLED = _("You are not enrolled on this course.")
 LESSON_UNAVAILABLE = _("This lesson is not available.")
 BUTTON_NOT_ALLOWED = _("This lesson is completed in another way, not with the button.")
 QUIZ_NOT_FOUND = _("This quiz does not exist in this lesson. Reload the page and try again.")
+VISIT_UNKNOWN = _("This page visit is not known. Reload the lesson.")
+TOO_FREQUENT = _("Too many heartbeats; slow down.")
 NO_ATTEMPTS_LEFT = _("You have used all attempts for this quiz.")
 
 
@@ -159,27 +171,96 @@ def _advance(progress: LessonProgress, lesson: LessonPage, course: CoursePage) -
 
 
 def _complete_course_if_done(*, user_id: int, course: CoursePage, now) -> None:
+    """Decide course completion the moment its last condition holds: every
+    required lesson completed and, when the course asks for it, enough
+    effective time. Stored once; later rule changes never take it away."""
     required = set(course.lessons().filter(is_required=True).values_list("pk", flat=True))
+    progress = LessonProgress.objects.filter(user_id=user_id, course=course)
     done = set(
-        LessonProgress.objects.filter(
-            user_id=user_id, lesson_id__in=required, status=LessonProgress.Status.COMPLETED
-        ).values_list("lesson_id", flat=True)
+        progress.filter(status=LessonProgress.Status.COMPLETED).values_list("lesson_id", flat=True)
     )
-    if required <= done:
-        Enrolment.objects.active().filter(
-            user_id=user_id, course=course, completed_at__isnull=True
-        ).update(completed_at=now)
+    if not required <= done:
+        return
+    if course.completion_min_time_percent:
+        needed = float(course.hours) * 3600 * course.completion_min_time_percent / 100
+        spent = progress.aggregate(total=Sum("effective_seconds"))["total"] or 0
+        if spent < needed:
+            return
+    # The filter on completed_at makes this fire exactly once, also under concurrency.
+    completed = (
+        Enrolment.objects.active()
+        .filter(user_id=user_id, course=course, completed_at__isnull=True)
+        .update(completed_at=now)
+    )
+    if completed:
+        enrolment = (
+            Enrolment.objects.active()
+            .select_related("user", "course")
+            .get(user_id=user_id, course=course)
+        )
+        course_completion_announce(enrolment=enrolment)
+
+
+def course_completion_announce(*, enrolment: Enrolment) -> None:
+    """Tell the rest of the platform that a learner completed a course: the
+    learner gets an email once the transaction commits (certificates plug in here)."""
+    transaction.on_commit(lambda: emails.send_completion(enrolment))
 
 
 @transaction.atomic
-def lesson_open(*, user: User, lesson: LessonPage) -> LessonProgress:
-    """Record that the learner opened the lesson."""
+def lesson_open(*, user: User, lesson: LessonPage) -> tuple[LessonProgress, LearningSession]:
+    """Record that the learner opened the lesson and start the learning
+    session its heartbeats will extend."""
     course = _checked(user=user, lesson=lesson)
     progress = _progress_for_update(user=user, lesson=lesson, course=course)
     now = timezone.now()
     progress.first_opened_at = progress.first_opened_at or now
     progress.last_opened_at = max(progress.last_opened_at or now, now)
-    return _advance(progress, lesson, course)
+    session = LearningSession.objects.create(
+        user=user, course=course, lesson=lesson, visit=str(uuid.uuid4()),
+        started_at=now, last_seen_at=now,
+    )  # fmt: skip
+    return _advance(progress, lesson, course), session
+
+
+@transaction.atomic
+def heartbeat_record(*, user: User, lesson: LessonPage, visit: str, beat: int) -> int:
+    """Credit effective learning time for one heartbeat and return the
+    seconds credited. The server decides the time: at most one interval since
+    the learner's last credited moment in any tab (so two tabs never double
+    time), nothing for a replayed or out-of-order beat, nothing across an
+    idle gap (which starts a new session), and a refusal for beats closer
+    than the minimum gap."""
+    course = _checked(user=user, lesson=lesson)
+    User.objects.select_for_update().filter(pk=user.pk).exists()  # one learner at a time
+    session = LearningSession.objects.filter(user=user, visit=visit).order_by("-started_at").first()
+    if session is None or session.lesson_id != lesson.pk:
+        raise CourseError(VISIT_UNKNOWN)
+    if beat <= session.last_beat:
+        return 0
+    now = timezone.now()
+    last_credited = LearningSession.objects.filter(user=user).aggregate(last=Max("last_seen_at"))[
+        "last"
+    ]
+    gap = (now - last_credited).total_seconds()
+    if gap < settings.HEARTBEAT_MIN_GAP_SECONDS:
+        raise CourseError(TOO_FREQUENT)
+    since_own = (now - session.last_seen_at).total_seconds()
+    if since_own > settings.HEARTBEAT_IDLE_GAP_SECONDS:
+        LearningSession.objects.create(
+            user=user, course=course, lesson=lesson, visit=visit, last_beat=beat,
+            started_at=now, last_seen_at=now,
+        )  # fmt: skip
+        return 0
+    credit = int(min(gap, settings.HEARTBEAT_SECONDS))
+    session.active_seconds += credit
+    session.last_seen_at = now
+    session.last_beat = beat
+    session.save(update_fields=["active_seconds", "last_seen_at", "last_beat"])
+    progress = _progress_for_update(user=user, lesson=lesson, course=course)
+    progress.effective_seconds += credit
+    _advance(progress, lesson, course)
+    return credit
 
 
 @transaction.atomic

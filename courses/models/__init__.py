@@ -10,13 +10,14 @@ from .pages import (
     ModulePage,
     Topic,
 )
-from .progress import LessonProgress, QuizAttempt
+from .progress import LearningSession, LessonProgress, QuizAttempt
 
 __all__ = [
     "Audience",
     "CourseCatalogPage",
     "CoursePage",
     "Enrolment",
+    "LearningSession",
     "LessonPage",
     "LessonProgress",
     "ModulePage",

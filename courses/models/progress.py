@@ -75,3 +75,30 @@ class QuizAttempt(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.quiz_id} #{self.number}: {self.score}%"
+
+
+class LearningSession(models.Model):
+    """A stretch of active learning in one lesson: the remote-participation
+    evidence. Each lesson page view (`visit`) starts one; only heartbeats the
+    server accepts extend it, and a pause longer than the idle gap starts a
+    new one. `last_beat` makes replayed or reordered heartbeats count for nothing."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learning_sessions"
+    )
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="+")
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="+")
+    visit = models.CharField(_("page visit"), max_length=36, db_index=True)
+    last_beat = models.PositiveIntegerField(_("last heartbeat number"), default=0)
+    started_at = models.DateTimeField(_("started at"))
+    last_seen_at = models.DateTimeField(_("last seen at"))
+    active_seconds = models.PositiveIntegerField(_("active seconds"), default=0)
+
+    class Meta:
+        verbose_name = _("learning session")
+        verbose_name_plural = _("learning sessions")
+        ordering = ["-last_seen_at"]
+        indexes = [models.Index(fields=["user", "-last_seen_at"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.lesson_id} {self.started_at:%Y-%m-%d %H:%M}"

@@ -2,14 +2,17 @@
 POST actions (enrol, mark as done, submit a quiz). Each page costs a fixed
 number of queries whatever the number of courses and lessons."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max, Q
+from django.db.models import Max, Q, Sum
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
@@ -23,6 +26,8 @@ from ..models import (
     ModulePage,
     QuizAttempt,
 )
+
+HEARTBEAT_BAD_REQUEST = gettext_lazy("A heartbeat needs the page visit and a beat number.")
 
 
 def render_page(request, page, extra):
@@ -74,10 +79,20 @@ def serve_course(page: CoursePage, request):
         else None
     )
     programme = _programme(page, _done_lesson_ids(user, [page.pk]) if enrolment else set())
+    seconds = 0
+    if enrolment:
+        seconds = LessonProgress.objects.filter(user=user, course=page).aggregate(
+            total=Sum("effective_seconds")
+        )["total"]
     return render_page(
         request,
         page,
-        {"enrolment": enrolment, "programme": programme, **_summary(programme)},
+        {
+            "enrolment": enrolment,
+            "programme": programme,
+            "effective_seconds": seconds or 0,
+            **_summary(programme),
+        },
     )
 
 
@@ -87,7 +102,7 @@ def serve_lesson(page: LessonPage, request):
         return redirect_to_login(request.get_full_path())
     course = services.course_of(page)
     try:
-        progress = services.lesson_open(user=user, lesson=page)
+        progress, session = services.lesson_open(user=user, lesson=page)
     except services.CourseError as error:
         messages.error(request, error.message)
         return redirect(course.url)
@@ -101,6 +116,11 @@ def serve_lesson(page: LessonPage, request):
             "course": course,
             "programme": programme,
             "progress": progress,
+            "visit": session.visit,
+            "heartbeat": {
+                "interval": settings.HEARTBEAT_SECONDS,
+                "activity_window": settings.ACTIVITY_WINDOW_SECONDS,
+            },
             "previous_lesson": lessons[index - 1] if index > 0 else None,
             "next_lesson": lessons[index + 1] if index + 1 < len(lessons) else None,
             "blocks": _blocks_with_quiz_state(page, user, retry=request.GET.get("retry")),
@@ -235,3 +255,23 @@ def quiz_submit(request, lesson_id, quiz_id):
             % {"score": attempt.score},
         )
     return redirect(f"{lesson.url}#quiz-{quiz_id}")
+
+
+@require_POST
+@login_required
+def heartbeat(request, lesson_id):
+    """Credit effective time for a visible, active lesson page. Posted by the
+    page's script (and a beacon on leaving); the answer carries no page."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    visit = request.POST.get("visit", "")
+    beat = request.POST.get("beat", "")
+    if not (beat.isdigit() and 0 < len(visit) <= 36):
+        return JsonResponse({"error": str(HEARTBEAT_BAD_REQUEST)}, status=400)
+    try:
+        credited = services.heartbeat_record(
+            user=request.user, lesson=lesson, visit=visit, beat=int(beat)
+        )
+    except services.CourseError as error:
+        status = 429 if error.message is services.TOO_FREQUENT else 400
+        return JsonResponse({"error": str(error.message)}, status=status)
+    return JsonResponse({"credited": credited})

@@ -168,6 +168,17 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 
+# Effective learning time: lesson pages send a heartbeat every HEARTBEAT_SECONDS
+# while visible and in use; the server credits at most that much per heartbeat,
+# ignores beats closer than HEARTBEAT_MIN_GAP_SECONDS, and starts a new learning
+# session after HEARTBEAT_IDLE_GAP_SECONDS without one.
+HEARTBEAT_SECONDS = env.int("HEARTBEAT_SECONDS", default=30)
+HEARTBEAT_MIN_GAP_SECONDS = env.int("HEARTBEAT_MIN_GAP_SECONDS", default=5)
+HEARTBEAT_IDLE_GAP_SECONDS = env.int("HEARTBEAT_IDLE_GAP_SECONDS", default=300)
+# A learner counts as active for this long after their last input, scroll or video play.
+ACTIVITY_WINDOW_SECONDS = env.int("ACTIVITY_WINDOW_SECONDS", default=180)
+LOGIN_EVENT_RETENTION_DAYS = env.int("LOGIN_EVENT_RETENTION_DAYS", default=1825)
+
 # The public address, for links in emails (invitations, certificates).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 

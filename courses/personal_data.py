@@ -1,0 +1,71 @@
+"""The courses part of "download my data": enrolments, lesson progress,
+quiz attempts and learning sessions, registered into accounts' export."""
+
+from typing import Any
+
+from accounts.models import User
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def enrolments(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "course": enrolment.course.title,
+            "how": enrolment.method,
+            "enrolled_at": _iso(enrolment.enrolled_at),
+            "deadline": _iso(enrolment.deadline),
+            "completed_at": _iso(enrolment.completed_at),
+            "withdrawn_at": _iso(enrolment.withdrawn_at),
+        }
+        for enrolment in user.enrolments.select_related("course").order_by("enrolled_at")
+    ]
+
+
+def lesson_progress(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "lesson": progress.lesson.title,
+            "status": progress.status,
+            "first_opened_at": _iso(progress.first_opened_at),
+            "completed_at": _iso(progress.completed_at),
+            "best_score": progress.best_score,
+            "effective_seconds": progress.effective_seconds,
+        }
+        for progress in user.lesson_progress.select_related("lesson").order_by("first_opened_at")
+    ]
+
+
+def quiz_attempts(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "lesson": attempt.lesson.title,
+            "attempt": attempt.number,
+            "score": attempt.score,
+            "passed": attempt.passed,
+            "submitted_at": _iso(attempt.submitted_at),
+        }
+        for attempt in user.quiz_attempts.select_related("lesson").order_by("submitted_at")
+    ]
+
+
+def learning_sessions(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "lesson": session.lesson.title,
+            "started_at": _iso(session.started_at),
+            "last_seen_at": _iso(session.last_seen_at),
+            "active_seconds": session.active_seconds,
+        }
+        for session in user.learning_sessions.select_related("lesson").order_by("started_at")
+    ]
+
+
+SECTIONS = {
+    "enrolments": enrolments,
+    "lesson_progress": lesson_progress,
+    "quiz_attempts": quiz_attempts,
+    "learning_sessions": learning_sessions,
+}
