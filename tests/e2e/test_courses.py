@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from accounts import roles
-from courses.models import CoursePage, LessonPage
+from courses.models import CoursePage, Enrolment, LessonPage, LessonProgress
 from courses.permissions import catalogue_grant_permissions
 from tests import factories
 
@@ -156,3 +156,40 @@ def test_trainer_builds_a_course_with_two_lessons_and_a_quiz(page, site_shell, c
     page.goto(course.url)
     assert page.get_by_role("heading", level=1).inner_text() == "Wideokonferencje w szkole"
     assert "Sprawdź się" in page.locator(".programme").inner_text()
+
+
+def test_effective_time_grows_only_while_the_tab_is_visible(
+    page, site_shell, catalogue, county, settings
+):
+    settings.HEARTBEAT_SECONDS = 1
+    settings.HEARTBEAT_MIN_GAP_SECONDS = 0
+    learner = factories.user_with_role(roles.LEARNER, email="czas@example.org")
+    course, lessons = factories.course_with_lessons(catalogue, 1)
+    Enrolment.objects.create(user=learner, course=course, method="self")
+    login(page, learner.email)
+    page.get_by_role("button", name=re.compile("Zapoznałem")).click()
+    page.goto(lessons[0].url)
+
+    def seconds():
+        return LessonProgress.objects.get(user=learner, lesson=lessons[0]).effective_seconds
+
+    for step in range(8):  # four seconds of reading, moving the mouse now and then
+        page.mouse.move(100 + step * 10, 200)
+        page.wait_for_timeout(500)
+    visible_time = seconds()
+    assert visible_time >= 2
+
+    page.evaluate(
+        """() => {
+            const hidden = {value: "hidden", configurable: true};
+            Object.defineProperty(document, "visibilityState", hidden);
+            document.dispatchEvent(new Event("visibilitychange"));
+        }"""
+    )
+    page.wait_for_timeout(600)  # let the leaving beacon land
+    hidden_from = seconds()
+    for step in range(6):
+        page.mouse.move(300 + step * 10, 300)
+        page.wait_for_timeout(500)
+    assert seconds() == hidden_from
+    assert hidden_from <= visible_time + 2
