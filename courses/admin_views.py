@@ -7,6 +7,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import Group
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,7 +21,8 @@ from accounts.admin_views import PARTICIPANT_POLICY
 from accounts.models import Institution, User
 
 from . import services
-from .models import CoursePage, Enrolment
+from .models import CoursePage, Enrolment, LessonProgress
+from .progress_grid import progress_grid
 
 NOTHING_CHOSEN = gettext_lazy("Choose learners, institutions or everyone you imported.")
 
@@ -166,3 +168,63 @@ class EnrolmentListView(View):
         services.enrolment_withdraw(enrolment=enrolment, by=request.user)
         messages.success(request, _("The enrolment was withdrawn; its history is kept."))
         return redirect("courses_enrolments")
+
+
+class ProgressGridView(View):
+    """Learners by lessons for one course, limited to the viewer's scope (a
+    coordinator's institutions; a trainer's own courses, whose learners they
+    all see). A fixed number of queries whatever the size of the grid."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_see_enrolments(request.user):
+            return redirect("wagtailadmin_home")
+        return super().dispatch(request, *args, **kwargs)
+
+    def visible_courses(self):
+        user = self.request.user
+        courses = CoursePage.objects.live().order_by("title")
+        if scopes.is_administrator(user) or scopes.is_coordinator(user):
+            return courses
+        return courses.filter(trainers=user)
+
+    def enrolments(self, course):
+        user = self.request.user
+        enrolments = Enrolment.objects.active().filter(course=course)
+        if not course.trainers.filter(pk=user.pk).exists():
+            enrolments = enrolments.filter(user__in=scopes.participants_in_scope(user))
+        institution = self.request.GET.get("institution", "")
+        if institution.isdigit():
+            enrolments = enrolments.filter(user__institution_id=int(institution))
+        return enrolments.select_related("user", "user__institution").order_by(
+            "user__last_name", "user__first_name"
+        )
+
+    def get(self, request, course_id=None):
+        courses = list(self.visible_courses())
+        if course_id is None:
+            return TemplateResponse(
+                request, "courses/admin/progress_index.html", {"courses": courses}
+            )
+        course = next((c for c in courses if c.pk == course_id), None)
+        if course is None:
+            raise Http404
+        lessons = list(course.lessons())
+        enrolments = list(self.enrolments(course))
+        progress = LessonProgress.objects.filter(
+            course=course, user_id__in=[enrolment.user_id for enrolment in enrolments]
+        )
+        status = request.GET.get("status", "")
+        grid = progress_grid(
+            lessons=lessons, enrolments=enrolments, progress=progress, status=status
+        )
+        return TemplateResponse(
+            request,
+            "courses/admin/progress_grid.html",
+            {
+                "course": course,
+                "lessons": lessons,
+                **grid,
+                "institutions": scopes.institutions_in_scope(request.user).order_by("name"),
+                "selected": {"institution": request.GET.get("institution", ""), "status": status},
+            },
+        )

@@ -56,12 +56,25 @@ def enrolment_admin_urls():
     return [
         path("enrolments/", admin_views.EnrolmentListView.as_view(), name="courses_enrolments"),
         path("enrolments/assign/", admin_views.AssignCourseView.as_view(), name="courses_assign"),
+        path("progress/", admin_views.ProgressGridView.as_view(), name="courses_progress"),
+        path(
+            "progress/<int:course_id>/",
+            admin_views.ProgressGridView.as_view(),
+            name="courses_progress_grid",
+        ),
     ]
 
 
 class EnrolmentMenuItem(MenuItem):
     def is_shown(self, request):
         return admin_views.may_see_enrolments(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def progress_menu_item():
+    return EnrolmentMenuItem(
+        _("Progress"), reverse("courses_progress"), icon_name="table", order=206
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -8,7 +8,7 @@ from wagtail.blocks import StreamBlockValidationError
 from accounts import roles
 from accounts import services as account_services
 from courses.blocks import LessonStreamBlock
-from courses.models import Enrolment
+from courses.models import Enrolment, LessonProgress
 from courses.permissions import catalogue_grant_permissions
 from tests import factories
 
@@ -188,3 +188,52 @@ def test_assigning_everyone_the_coordinator_imported(
     assert list(Enrolment.objects.values_list("user__email", "method")) == [
         ("nowy@example.org", "imported")
     ]  # learner_lo1 was not imported by this coordinator
+
+
+def test_progress_grid_is_scoped_and_totals(
+    client, trainers, coordinator_lo1, learner_lo1, learner_lo2
+):
+    course, lessons = trainers["course"], trainers["lessons"]
+    for learner in (learner_lo1, learner_lo2):
+        Enrolment.objects.create(user=learner, course=course, method="self")
+    LessonProgress.objects.create(
+        user=learner_lo1, lesson=lessons[0], course=course, status="completed",
+        effective_seconds=600, best_score=80,
+    )  # fmt: skip
+    url = f"/admin/progress/{course.pk}/"
+    client.force_login(coordinator_lo1)
+    grid = client.get(url).context
+    assert [row["enrolment"].user for row in grid["rows"]] == [learner_lo1]
+    assert grid["rows"][0]["done"] == 1 and grid["rows"][0]["seconds"] == 600
+    assert grid["lesson_totals"][0] == {"done": 1, "seconds": 600}
+    assert "0:10" in client.get(url).content.decode()
+    assert [
+        r["enrolment"].user for r in client.get(url + "?status=not_started").context["rows"]
+    ] == []
+
+    client.force_login(trainers["listed"])
+    assert {row["enrolment"].user for row in client.get(url).context["rows"]} == {
+        learner_lo1, learner_lo2,
+    }  # fmt: skip
+    client.force_login(trainers["other"])
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 40])
+def test_progress_grid_query_count_is_fixed(
+    client, trainers, county, coordinator_county, django_assert_num_queries, count
+):
+    course = trainers["course"]
+    for number in range(count):
+        learner = factories.user_with_role(
+            roles.LEARNER, email=f"u{number}@example.org", institution=county["lo1"]
+        )
+        Enrolment.objects.create(user=learner, course=course, method="self")
+        LessonProgress.objects.create(
+            user=learner, lesson=trainers["lessons"][0], course=course, effective_seconds=60
+        )
+    client.force_login(coordinator_county)
+    url = f"/admin/progress/{course.pk}/"
+    client.get(url)
+    with django_assert_num_queries(18):
+        assert client.get(url).status_code == 200
