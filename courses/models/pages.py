@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from ..blocks import LessonStreamBlock, QuizBlock
+from ..panels import CompletionImpactPanel
 
 
 class Audience(models.Model):
@@ -159,6 +160,7 @@ class CoursePage(Page):
                 FieldPanel("self_enrolment"),
                 FieldPanel("default_deadline_days"),
                 FieldPanel("completion_min_time_percent"),
+                CompletionImpactPanel(),
             ],
             heading=_("Enrolment and completion"),
         ),

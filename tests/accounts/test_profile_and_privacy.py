@@ -1,14 +1,19 @@
 """The learner's own account: RODO acknowledgement per clause version, the
 profile page, "download my data", anonymisation and open sign-up."""
 
+import io
 import json
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page
 
 from accounts import privacy, services
-from accounts.models import PrivacyAcknowledgement, User
+from accounts.models import LoginEvent, PrivacyAcknowledgement, User
+from courses.models import Enrolment
 from tests import factories
 from tests.factories import TEST_PASSWORD
 
@@ -164,3 +169,30 @@ def test_privacy_cache_is_refreshed_on_publish(site_shell):
     page.slug = "rodo-2"
     page.save_revision().publish()
     assert privacy.current_notice_url() == "/rodo-2/"
+
+
+def test_logins_and_logouts_are_logged_with_address_and_pruned(client, site_shell, learner_lo1):
+    client.post("/accounts/login/", {"login": learner_lo1.email, "password": TEST_PASSWORD})
+    client.post("/accounts/logout/")
+    events = list(LoginEvent.objects.filter(user=learner_lo1).order_by("at"))
+    assert [(e.kind, e.ip_address) for e in events] == [
+        ("login", "127.0.0.1"),
+        ("logout", "127.0.0.1"),
+    ]
+    LoginEvent.objects.filter(pk=events[0].pk).update(at=timezone.now() - timedelta(days=4000))
+    call_command("prune_login_events", stdout=io.StringIO())
+    assert list(LoginEvent.objects.values_list("kind", flat=True)) == ["logout"]
+
+
+def test_my_data_includes_learning_records(client, site_shell, learner_lo1, catalogue):
+    course, lessons = factories.course_with_lessons(catalogue, 1)
+    Enrolment.objects.create(user=learner_lo1, course=course, method="self")
+    client.post("/accounts/login/", {"login": learner_lo1.email, "password": TEST_PASSWORD})
+    client.post("/accounts/privacy/")
+    client.get(lessons[0].url)
+    data = json.loads(client.get("/accounts/profile/my-data.json").content)
+    assert data["enrolments"][0]["course"] == course.title
+    assert data["lesson_progress"][0]["status"] == "in_progress"
+    assert data["learning_sessions"][0]["lesson"] == lessons[0].title
+    assert data["login_events"][0]["event"] == "login"
+    assert data["quiz_attempts"] == []

@@ -237,3 +237,17 @@ def test_progress_grid_query_count_is_fixed(
     client.get(url)
     with django_assert_num_queries(18):
         assert client.get(url).status_code == 200
+
+
+def test_course_editor_says_how_many_learners_a_rule_change_affects(
+    client, trainers, learner_lo1, learner_lo2
+):
+    course = trainers["course"]
+    Enrolment.objects.create(
+        user=learner_lo1, course=course, method="self", completed_at="2026-11-01T10:00Z"
+    )
+    Enrolment.objects.create(user=learner_lo2, course=course, method="self")
+    client.force_login(trainers["listed"])
+    body = client.get(f"/admin/pages/{course.pk}/edit/").content.decode()
+    assert "osoby, które już ukończyły szkolenie (1), zachowają je" in body
+    assert "Nowe zasady obejmą osoby nadal zapisane (1)." in body

@@ -1,0 +1,30 @@
+"""Admin panels for course pages."""
+
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from wagtail.admin.panels import HelpPanel
+
+
+class CompletionImpactPanel(HelpPanel):
+    """Tells the author, next to the completion rules, how many learners a
+    change of those rules would affect: completions already stored stay."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            course = self.instance
+            if not course.pk:
+                self.content = ""
+                return
+            active = course.enrolments.filter(withdrawn_at__isnull=True)
+            completed = active.filter(completed_at__isnull=False).count()
+            in_progress = active.filter(completed_at__isnull=True).count()
+            self.content = format_html(
+                "<p>{}</p>",
+                _(
+                    "Changing the completion rules does not take completion away: "
+                    "%(completed)d learners have completed this course and keep it. "
+                    "The new rules would apply to %(in_progress)d learners still enrolled."
+                )
+                % {"completed": completed, "in_progress": in_progress},
+            )
