@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=static_collected --ignore=test-artifacts
 
-.PHONY: help install install-dev node prepare run test lint test-python messages lock clean
+.PHONY: help install install-dev node prepare run test lint test-python messages lock clean bench
 
 help:
 	@echo "make run    install, migrate, load the demo and serve on http://$(HOST):$(PORT)/"
@@ -69,3 +69,6 @@ lock:
 
 clean:
 	rm -rf $(VENV) node_modules static_collected test-artifacts
+
+bench: install-dev
+	$(BIN)/python bench/heartbeat.py --seconds 10 --clients 2

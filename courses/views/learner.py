@@ -262,16 +262,16 @@ def quiz_submit(request, lesson_id, quiz_id):
 def heartbeat(request, lesson_id):
     """Credit effective time for a visible, active lesson page. Posted by the
     page's script (and a beacon on leaving); the answer carries no page."""
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     visit = request.POST.get("visit", "")
     beat = request.POST.get("beat", "")
     if not (beat.isdigit() and 0 < len(visit) <= 36):
         return JsonResponse({"error": str(HEARTBEAT_BAD_REQUEST)}, status=400)
     try:
         credited = services.heartbeat_record(
-            user=request.user, lesson=lesson, visit=visit, beat=int(beat)
+            user=request.user, lesson_id=lesson_id, visit=visit, beat=int(beat)
         )
     except services.CourseError as error:
-        status = 429 if error.message is services.TOO_FREQUENT else 400
+        statuses = {services.TOO_FREQUENT: 429, services.LESSON_UNAVAILABLE: 404}
+        status = statuses.get(error.message, 400)
         return JsonResponse({"error": str(error.message)}, status=status)
     return JsonResponse({"credited": credited})

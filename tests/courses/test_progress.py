@@ -45,7 +45,9 @@ def enrolled(catalogue, learner_lo1):
 
 
 def beat(enrolled, lesson, visit, number):
-    return services.heartbeat_record(user=enrolled["user"], lesson=lesson, visit=visit, beat=number)
+    return services.heartbeat_record(
+        user=enrolled["user"], lesson_id=lesson.pk, visit=visit, beat=number
+    )
 
 
 def seconds(enrolled, lesson):
@@ -96,15 +98,22 @@ def test_heartbeat_refused_without_enrolment_or_with_bogus_payload(
     url = f"/courses/lessons/{other_lessons[0].pk}/heartbeat/"
     response = client.post(url, {"visit": "x", "beat": "1"})
     assert response.status_code == 400
-    assert response.json()["error"] == "Nie jesteś zapisany na to szkolenie."
+    assert response.json()["error"] == "Nie rozpoznano tej wizyty na stronie. Odśwież lekcję."
     lesson = enrolled["lessons"][0]
+    _p, session = services.lesson_open(user=learner_lo1, lesson=lesson)
+    Enrolment.objects.filter(user=learner_lo1).update(withdrawn_at=timezone.now())
+    response = client.post(
+        f"/courses/lessons/{lesson.pk}/heartbeat/", {"visit": session.visit, "beat": "1"}
+    )
+    assert response.json()["error"] == "Nie jesteś zapisany na to szkolenie."
+    Enrolment.objects.filter(user=learner_lo1).update(withdrawn_at=None)
     url = f"/courses/lessons/{lesson.pk}/heartbeat/"
     assert client.post(url, {"visit": "", "beat": "1"}).status_code == 400
     assert client.post(url, {"visit": "abc", "beat": "minus"}).status_code == 400
     assert client.post(url, {"visit": "nieznana-wizyta", "beat": "1"}).status_code == 400
     assert client.get(url).status_code == 405
     lesson.unpublish()
-    assert client.post(url, {"visit": "abc", "beat": "1"}).status_code == 404
+    assert client.post(url, {"visit": session.visit, "beat": "2"}).status_code == 404
     assert not LessonProgress.objects.filter(effective_seconds__gt=0).exists()
 
 
@@ -270,7 +279,9 @@ def test_concurrent_completions_and_heartbeats_leave_one_consistent_row(catalogu
     def work(number):
         try:
             services.lesson_mark_done(user=learner, lesson=lesson)
-            services.heartbeat_record(user=learner, lesson=lesson, visit=session.visit, beat=number)
+            services.heartbeat_record(
+                user=learner, lesson_id=lesson.pk, visit=session.visit, beat=number
+            )
         except services.CourseError:
             pass  # a refused (too frequent) beat is a correct answer
         except Exception as error:

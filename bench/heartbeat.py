@@ -1,0 +1,223 @@
+"""Benchmark of the progress heartbeat endpoint against a bare page, in one run.
+
+Builds a throwaway SQLite database with one course and a few enrolled
+learners, serves it with gunicorn (2 workers) on loopback, logs each learner
+in, opens a lesson (a page visit), then drives load from several client
+processes for a fixed time: first the bare baseline (`/healthz`), then the
+heartbeat endpoint (every request a new beat number for its visit, so each
+one is a real credit write). Prints medians, p95, req/s, errors and the
+ratio to the baseline as a Markdown table.
+
+Usage: python bench/heartbeat.py [--seconds 10] [--clients 4]
+"""
+
+import argparse
+import http.client
+import multiprocessing
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "bench-password-2026"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prepare(env, clients: int) -> None:
+    """Migrate the throwaway database and create the course and learners."""
+    script = f"""
+import django; django.setup()
+from accounts import roles
+from accounts.models import User
+from accounts.services import email_mark_verified
+from django.contrib.auth.models import Group
+from lms import demo
+from courses.models import CourseCatalogPage, CoursePage, LessonPage, Enrolment
+demo.build_site_shell()
+home = demo.HomePage.objects.get()
+catalogue = CourseCatalogPage(title="Szkolenia", slug="szkolenia")
+home.add_child(instance=catalogue)
+course = CoursePage(title="Kurs", slug="kurs", summary="s", hours=1,
+                    outcomes_knowledge="k", outcomes_skills="s")
+catalogue.add_child(instance=course)
+lesson = LessonPage(title="Lekcja", slug="lekcja", body=[("paragraph", "<p>Tekst</p>")])
+course.add_child(instance=lesson)
+learners = Group.objects.get(name=roles.LEARNER)
+for number in range({clients}):
+    user = User.objects.create_user(email=f"bench{{number}}@example.org", password="{PASSWORD}",
+                                    first_name="B", last_name=str(number))
+    user.groups.add(learners)
+    email_mark_verified(user=user)
+    Enrolment.objects.create(user=user, course=course, method="self")
+    from accounts.models import PrivacyAcknowledgement
+    PrivacyAcknowledgement.objects.create(user=user, version="1.0", valid_from="2026-09-01")
+"""
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, check=True)
+
+
+def login(port: int, number: int) -> tuple[str, str, str]:
+    """Log in through the real login form; return (cookie header, csrf, visit)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port)
+    connection.request("GET", "/accounts/login/")
+    response = connection.getresponse()
+    body = response.read().decode()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    cookies = {
+        "csrftoken": re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
+    }
+    form = f"csrfmiddlewaretoken={csrf}&login=bench{number}%40example.org&password={PASSWORD}"
+    connection.request(
+        "POST",
+        "/accounts/login/",
+        body=form,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookies['csrftoken']}",
+            "Referer": f"http://127.0.0.1:{port}/accounts/login/",
+        },
+    )
+    response = connection.getresponse()
+    response.read()
+    for header, value in response.getheaders():
+        if header.lower() == "set-cookie":
+            name, _sep, rest = value.partition("=")
+            cookies[name] = rest.split(";", 1)[0]
+    cookie = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    connection.request("GET", "/szkolenia/kurs/lekcja/", headers={"Cookie": cookie})
+    response = connection.getresponse()
+    page = response.read().decode()
+    visit = re.search(r'data-visit="([^"]+)"', page).group(1)
+    csrf = re.search(r'data-csrf="([^"]+)"', page).group(1)
+    return cookie, csrf, visit
+
+
+def drive(args) -> tuple[list[float], int]:
+    """One client process: requests for `seconds`, returns latencies and errors."""
+    port, seconds, kind, (cookie, csrf, visit, lesson_id) = args
+    connection = http.client.HTTPConnection("127.0.0.1", port)
+    latencies, errors, beat = [], 0, 0
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        started = time.perf_counter()
+        if kind == "baseline":
+            connection.request("GET", "/healthz")
+        else:
+            beat += 1
+            connection.request(
+                "POST",
+                f"/courses/lessons/{lesson_id}/heartbeat/",
+                body=f"csrfmiddlewaretoken={csrf}&visit={visit}&beat={beat}",
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Cookie": cookie,
+                    "X-CSRFToken": csrf,
+                },
+            )
+        response = connection.getresponse()
+        response.read()
+        latencies.append(time.perf_counter() - started)
+        if response.status != 200:
+            errors += 1
+    return latencies, errors
+
+
+def summarise(name, results, seconds, baseline=None) -> dict:
+    latencies = sorted(value for latency_list, _errors in results for value in latency_list)
+    errors = sum(errors for _latencies, errors in results)
+    row = {
+        "name": name,
+        "requests": len(latencies),
+        "rps": len(latencies) / seconds,
+        "median_ms": statistics.median(latencies) * 1000,
+        "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+        "errors": errors,
+    }
+    row["ratio"] = row["rps"] / baseline["rps"] if baseline else 1.0
+    return row
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--clients", type=int, default=4)
+    options = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        port = free_port()
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
+            "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3",
+            "MEDIA_ROOT": f"{folder}/media",
+            "HEARTBEAT_MIN_GAP_SECONDS": "0",
+            "HEARTBEAT_IDLE_GAP_SECONDS": "3600",
+            "RATE_LIMIT_LOGIN_FAILED": "1000/m/ip,1000/m/key",
+        }
+        prepare(env, options.clients)
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT, env=env, check=True,
+        )  # fmt: skip
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "lms.wsgi", "--bind", f"127.0.0.1:{port}",
+             "--workers", "2", "--log-level", "warning"],
+            cwd=ROOT, env=env, start_new_session=True,
+        )  # fmt: skip
+        try:
+            for _attempt in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            lesson_id = subprocess.run(
+                [sys.executable, "-c", "import django; django.setup(); "
+                 "from courses.models import LessonPage; print(LessonPage.objects.get().pk)"],
+                cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+            ).stdout.strip()  # fmt: skip
+            credentials = [(*login(port, n), lesson_id) for n in range(options.clients)]
+            with multiprocessing.Pool(options.clients) as pool:
+                baseline = summarise(
+                    "bare page (/healthz)",
+                    pool.map(drive, [(port, options.seconds, "baseline", c) for c in credentials]),
+                    options.seconds,
+                )
+                heartbeat = summarise(
+                    "heartbeat (POST, credit written)",
+                    pool.map(drive, [(port, options.seconds, "heartbeat", c) for c in credentials]),
+                    options.seconds,
+                    baseline,
+                )
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=10)
+
+    print(
+        f"gunicorn 2 workers, SQLite, {options.clients} client processes, "
+        f"{options.seconds:g} s each run\n"
+    )
+    print("| endpoint | requests | req/s | median ms | p95 ms | errors | ratio to baseline |")
+    print("|---|---|---|---|---|---|---|")
+    for row in (baseline, heartbeat):
+        print(
+            f"| {row['name']} | {row['requests']} | {row['rps']:.0f} | {row['median_ms']:.1f} "
+            f"| {row['p95_ms']:.1f} | {row['errors']} | {row['ratio']:.2f} |"
+        )
+    return 0 if heartbeat["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
