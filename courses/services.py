@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Sum
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, F, OuterRef, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -230,22 +230,38 @@ def heartbeat_record(*, user: User, lesson_id: int, visit: str, beat: int) -> in
     the learner's last credited moment in any tab (so two tabs never double
     time), nothing for a replayed or out-of-order beat, nothing across an
     idle gap (which starts a new session), and a refusal for beats closer
-    than the minimum gap. Kept to a few queries: it runs every 30 s per learner."""
-    User.objects.select_for_update().filter(pk=user.pk).exists()  # one learner at a time
-    session = LearningSession.objects.filter(user=user, visit=visit).order_by("-started_at").first()
+    than the minimum gap. Three queries in the common case: it runs every
+    30 s for every learner."""
+    if connection.features.has_select_for_update:  # SQLite serialises writers by itself
+        User.objects.select_for_update().filter(pk=user.pk).exists()  # one learner at a time
+    # One query for the visit, its lesson's state, the enrolment and the
+    # learner's last credited moment in any tab.
+    session = (
+        LearningSession.objects.filter(user=user, visit=visit)
+        .annotate(
+            lesson_live=F("lesson__live"),
+            enrolled=Exists(
+                Enrolment.objects.active().filter(user=user, course=OuterRef("course_id"))
+            ),
+            last_credited=Subquery(
+                LearningSession.objects.filter(user=user)
+                .order_by("-last_seen_at")
+                .values("last_seen_at")[:1]
+            ),
+        )
+        .order_by("-started_at")
+        .first()
+    )
     if session is None or session.lesson_id != lesson_id:
         raise CourseError(VISIT_UNKNOWN)
-    if not LessonPage.objects.filter(pk=lesson_id, live=True).exists():
+    if not session.lesson_live:
         raise CourseError(LESSON_UNAVAILABLE)
-    if not Enrolment.objects.active().filter(user=user, course_id=session.course_id).exists():
+    if not session.enrolled:
         raise CourseError(NOT_ENROLLED)
     if beat <= session.last_beat:
         return 0
     now = timezone.now()
-    last_credited = LearningSession.objects.filter(user=user).aggregate(last=Max("last_seen_at"))[
-        "last"
-    ]
-    gap = (now - last_credited).total_seconds()
+    gap = (now - session.last_credited).total_seconds()
     if gap < settings.HEARTBEAT_MIN_GAP_SECONDS:
         raise CourseError(TOO_FREQUENT)
     if (now - session.last_seen_at).total_seconds() > settings.HEARTBEAT_IDLE_GAP_SECONDS:
