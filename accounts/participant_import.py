@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from lms.errors import ServiceError
+
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
 
@@ -58,12 +60,8 @@ GENDERS = {
 }
 
 
-class ImportFileError(Exception):
+class ImportFileError(ServiceError):
     """The file as a whole cannot be read."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 @dataclass

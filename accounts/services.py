@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.errors import ServiceError
 from lms.models import PrivacyNoticePage
 
 from . import emails, roles
@@ -44,12 +45,8 @@ USER_ANONYMISED = _("This person's data has been anonymised; nothing can be sent
 IMPORT_HAS_ERRORS = _("The file has errors; nothing was imported.")
 
 
-class AccountError(Exception):
-    """A refused account operation, with a message for the person who tried."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+class AccountError(ServiceError):
+    """A refused account operation."""
 
 
 @dataclass(frozen=True)

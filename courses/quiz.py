@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from lms.errors import ServiceError
+
 UNKNOWN_QUESTION = _("The answers do not match this quiz. Reload the page and try again.")
 MISSING_ANSWER = _("Answer every question before submitting.")
 ONE_ANSWER_ONLY = _("Choose only one answer in a single-choice question.")
@@ -18,10 +20,8 @@ ONE_ANSWER_ONLY = _("Choose only one answer in a single-choice question.")
 FIELD_PREFIX = "q-"
 
 
-class QuizInputError(Exception):
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+class QuizInputError(ServiceError):
+    """Posted answers that do not fit the quiz."""
 
 
 @dataclass

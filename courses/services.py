@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from lms.errors import ServiceError
 
 from . import emails, quiz
 from .models import (
@@ -34,10 +35,8 @@ TOO_FREQUENT = _("Too many heartbeats; slow down.")
 NO_ATTEMPTS_LEFT = _("You have used all attempts for this quiz.")
 
 
-class CourseError(Exception):
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+class CourseError(ServiceError):
+    """A refused course operation (enrolment, progress, quiz)."""
 
 
 @dataclass(frozen=True)
