@@ -266,6 +266,7 @@ class LoginEvent(models.Model):
     class Kind(models.TextChoices):
         LOGIN = "login", _("login")
         LOGOUT = "logout", _("logout")
+        EXPIRED = "expired", _("session expired")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="login_events"

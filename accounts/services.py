@@ -12,6 +12,7 @@ from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -222,3 +223,23 @@ def login_events_prune(*, older_than_days: int) -> int:
     cutoff = timezone.now() - timedelta(days=older_than_days)
     deleted, _by_model = LoginEvent.objects.filter(at__lt=cutoff).delete()
     return deleted
+
+
+def login_sessions_expire(*, now=None) -> int:
+    """Record an "expired" event for each tracked login session whose Django
+    session has expired without a logout, at its expiry time (the one moment
+    the server knows), then forget the session. Returns how many."""
+    now = now or timezone.now()
+    tracked = {session.session_key: session for session in UserSession.objects.all()}
+    expired = Session.objects.filter(session_key__in=list(tracked), expire_date__lte=now)
+    count = 0
+    for session_key, expire_date in expired.values_list("session_key", "expire_date"):
+        with transaction.atomic():
+            tracked_session = tracked[session_key]
+            LoginEvent.objects.create(
+                user_id=tracked_session.user_id, kind=LoginEvent.Kind.EXPIRED, at=expire_date,
+                ip_address=tracked_session.ip or None,
+            )  # fmt: skip
+            tracked_session.end()
+            count += 1
+    return count

@@ -6,6 +6,8 @@ import json
 from datetime import timedelta
 
 import pytest
+from allauth.usersessions.models import UserSession
+from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -196,3 +198,15 @@ def test_my_data_includes_learning_records(client, site_shell, learner_lo1, cata
     assert data["learning_sessions"][0]["lesson"] == lessons[0].title
     assert data["login_events"][0]["event"] == "login"
     assert data["quiz_attempts"] == []
+
+
+def test_session_expiry_is_recorded_when_it_can_be_known(client, site_shell, learner_lo1):
+    client.post("/accounts/login/", {"login": learner_lo1.email, "password": TEST_PASSWORD})
+    expired_at = timezone.now() - timedelta(hours=1)
+    Session.objects.filter(session_key=client.session.session_key).update(expire_date=expired_at)
+    call_command("prune_login_events", stdout=io.StringIO())
+    expired = LoginEvent.objects.get(user=learner_lo1, kind="expired")
+    assert expired.at == expired_at and expired.ip_address == "127.0.0.1"
+    assert not UserSession.objects.filter(user=learner_lo1).exists()
+    call_command("prune_login_events", stdout=io.StringIO())  # recorded once
+    assert LoginEvent.objects.filter(user=learner_lo1, kind="expired").count() == 1
