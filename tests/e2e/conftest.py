@@ -56,6 +56,10 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page
+    # Leave the page first so its last requests (a lesson's heartbeat beacon)
+    # reach the server before the test database is flushed.
+    page.goto("about:blank")
+    page.wait_for_timeout(500)
     context.close()
 
 
