@@ -72,3 +72,4 @@ clean:
 
 bench: install-dev
 	$(BIN)/python bench/heartbeat.py --seconds 10 --clients 2
+	PG_OPTIONS="" scripts/with-postgres $(BIN)/python bench/heartbeat.py --seconds 10 --clients 2

@@ -1,6 +1,7 @@
 """Benchmark of the progress heartbeat endpoint against a bare page, in one run.
 
-Builds a throwaway SQLite database with one course and a few enrolled
+Builds a throwaway database (SQLite, or the PostgreSQL database named by
+DATABASE_URL, e.g. under scripts/with-postgres) with one course and a few enrolled
 learners, serves it with gunicorn (2 workers) on loopback, logs each learner
 in, opens a lesson (a page visit), then drives load from several client
 processes for a fixed time: first the bare baseline (`/healthz`), then the
@@ -160,7 +161,7 @@ def main():
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
-            "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3",
+            "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3"),
             "MEDIA_ROOT": f"{folder}/media",
             "HEARTBEAT_MIN_GAP_SECONDS": "0",
             "HEARTBEAT_IDLE_GAP_SECONDS": "3600",
@@ -205,8 +206,9 @@ def main():
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=10)
 
+    database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
     print(
-        f"gunicorn 2 workers, SQLite, {options.clients} client processes, "
+        f"gunicorn 2 workers, {database}, {options.clients} client processes, "
         f"{options.seconds:g} s each run\n"
     )
     print("| endpoint | requests | req/s | median ms | p95 ms | errors | ratio to baseline |")

@@ -8,14 +8,14 @@ from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, F, OuterRef, Subquery, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from lms.errors import ServiceError
 
-from . import emails, quiz
+from . import emails, heartbeat_sql, quiz
 from .models import (
     CoursePage,
     Enrolment,
@@ -229,60 +229,37 @@ def heartbeat_record(*, user: User, lesson_id: int, visit: str, beat: int) -> in
     the learner's last credited moment in any tab (so two tabs never double
     time), nothing for a replayed or out-of-order beat, nothing across an
     idle gap (which starts a new session), and a refusal for beats closer
-    than the minimum gap. Three queries in the common case: it runs every
-    30 s for every learner."""
+    than the minimum gap. Three queries in the common case (a fourth for the
+    learner's row lock on PostgreSQL): it runs every 30 s for every learner."""
     if connection.features.has_select_for_update:  # SQLite serialises writers by itself
         User.objects.select_for_update().filter(pk=user.pk).exists()  # one learner at a time
-    # One query for the visit, its lesson's state, the enrolment and the
-    # learner's last credited moment in any tab.
-    session = (
-        LearningSession.objects.filter(user=user, visit=visit)
-        .annotate(
-            lesson_live=F("lesson__live"),
-            enrolled=Exists(
-                Enrolment.objects.active().filter(user=user, course=OuterRef("course_id"))
-            ),
-            last_credited=Subquery(
-                LearningSession.objects.filter(user=user)
-                .order_by("-last_seen_at")
-                .values("last_seen_at")[:1]
-            ),
-        )
-        .order_by("-started_at")
-        .first()
-    )
-    if session is None or session.lesson_id != lesson_id:
+    state = heartbeat_sql.visit_state(user_id=user.pk, visit=visit)
+    if state is None or state.lesson_id != lesson_id:
         raise CourseError(VISIT_UNKNOWN)
-    if not session.lesson_live:
+    if not state.lesson_live:
         raise CourseError(LESSON_UNAVAILABLE)
-    if not session.enrolled:
+    if not state.enrolled:
         raise CourseError(NOT_ENROLLED)
-    if beat <= session.last_beat:
+    if beat <= state.last_beat:
         return 0
     now = timezone.now()
-    gap = (now - session.last_credited).total_seconds()
+    gap = (now - state.last_credited).total_seconds()
     if gap < settings.HEARTBEAT_MIN_GAP_SECONDS:
         raise CourseError(TOO_FREQUENT)
-    if (now - session.last_seen_at).total_seconds() > settings.HEARTBEAT_IDLE_GAP_SECONDS:
+    if (now - state.last_seen_at).total_seconds() > settings.HEARTBEAT_IDLE_GAP_SECONDS:
         LearningSession.objects.create(
-            user=user, course_id=session.course_id, lesson_id=lesson_id, visit=visit,
+            user=user, course_id=state.course_id, lesson_id=lesson_id, visit=visit,
             last_beat=beat, started_at=now, last_seen_at=now,
         )  # fmt: skip
         return 0
     credit = int(min(gap, settings.HEARTBEAT_SECONDS))
-    LearningSession.objects.filter(pk=session.pk).update(
-        active_seconds=F("active_seconds") + credit, last_seen_at=now, last_beat=beat
-    )
-    LessonProgress.objects.filter(user=user, lesson_id=lesson_id).update(
-        effective_seconds=F("effective_seconds") + credit
-    )
-    if credit:
+    heartbeat_sql.credit_write(state=state, user_id=user.pk, credit=credit, now=now, beat=beat)
+    if credit and state.time_rules:
+        # Time is a completion rule here: re-evaluate lesson and course.
         lesson = LessonPage.objects.get(pk=lesson_id)
-        course = CoursePage.objects.get(pk=session.course_id)
-        if lesson.complete_min_seconds or course.completion_min_time_percent:
-            # Time is a completion rule here: re-evaluate lesson and course.
-            progress = _progress_for_update(user=user, lesson=lesson, course=course)
-            _advance(progress, lesson, course)
+        course = CoursePage.objects.get(pk=state.course_id)
+        progress = _progress_for_update(user=user, lesson=lesson, course=course)
+        _advance(progress, lesson, course)
     return credit
 
 

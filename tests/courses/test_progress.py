@@ -117,6 +117,27 @@ def test_heartbeat_refused_without_enrolment_or_with_bogus_payload(
     assert not LessonProgress.objects.filter(effective_seconds__gt=0).exists()
 
 
+def test_heartbeat_request_runs_a_fixed_handful_of_queries(
+    client, enrolled, clock, django_assert_num_queries
+):
+    """Session, learner, one read for the visit and its rules, two credit writes
+    (plus the learner's row lock where the database has row locks); the
+    service's transaction shows as a savepoint pair inside the test's own."""
+    from django.db import connection
+
+    lesson = enrolled["lessons"][0]
+    ready(client, enrolled["user"])
+    _p, session = services.lesson_open(user=enrolled["user"], lesson=lesson)
+    url = f"/courses/lessons/{lesson.pk}/heartbeat/"
+    expected = 7 + (1 if connection.features.has_select_for_update else 0)
+    for number in (1, 2):
+        clock.advance(30)
+        with django_assert_num_queries(expected):
+            response = client.post(url, {"visit": session.visit, "beat": str(number)})
+        assert response.json() == {"credited": 30}
+    assert seconds(enrolled, lesson) == 60
+
+
 def test_another_learners_visit_cannot_be_used(client, enrolled, county):
     _p, session = services.lesson_open(user=enrolled["user"], lesson=enrolled["lessons"][0])
     intruder = factories.user_with_role("Uczestnicy", email="intruz@example.org")
