@@ -1,6 +1,7 @@
 """Emails about courses, through the accounts app's templated sender."""
 
 from django.conf import settings
+from django.urls import reverse
 
 from accounts.emails import send_templated_email
 
@@ -29,5 +30,20 @@ def send_completion(enrolment) -> None:
             "user": enrolment.user,
             "course": enrolment.course,
             "url": f"{settings.SITE_URL}{enrolment.course.url}",
+        },
+    )
+
+
+def send_certificate_issued(certificate) -> None:
+    """Tell the learner their certificate is ready, with the link to it."""
+    if certificate.user is None:
+        return
+    send_templated_email(
+        to=certificate.user.email,
+        template="courses/email/certificate_issued",
+        context={
+            "user": certificate.user,
+            "certificate": certificate,
+            "url": f"{settings.SITE_URL}{reverse('courses:my_certificates')}",
         },
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from lms.errors import ServiceError
 
-from . import emails, heartbeat_sql, quiz
+from . import certificates, emails, heartbeat_sql, quiz
 from .models import (
     CoursePage,
     Enrolment,
@@ -202,7 +202,9 @@ def _complete_course_if_done(*, user_id: int, course: CoursePage, now) -> None:
 
 def course_completion_announce(*, enrolment: Enrolment) -> None:
     """Tell the rest of the platform that a learner completed a course: the
-    learner gets an email once the transaction commits (certificates plug in here)."""
+    certificate is issued in the completion's own transaction, and the
+    learner gets an email once it commits."""
+    certificates.certificate_issue(enrolment=enrolment)
     transaction.on_commit(lambda: emails.send_completion(enrolment))
 
 

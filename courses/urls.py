@@ -1,11 +1,22 @@
 from django.urls import path
 
-from .views import learner
+from .views import certificates, learner
 
 app_name = "courses"
 
 urlpatterns = [
     path("my-courses/", learner.my_courses, name="my_courses"),
+    path("certificates/", certificates.my_certificates, name="my_certificates"),
+    path(
+        "certificates/<int:pk>/pdf/",
+        certificates.certificate_download,
+        name="certificate_download",
+    ),
+    path(
+        "certificates/verify/<str:code>/",
+        certificates.certificate_verify,
+        name="certificate_verify",
+    ),
     path("courses/<int:course_id>/enrol/", learner.enrol, name="enrol"),
     path("courses/lessons/<int:lesson_id>/done/", learner.lesson_done, name="lesson_done"),
     path("courses/lessons/<int:lesson_id>/heartbeat/", learner.heartbeat, name="heartbeat"),

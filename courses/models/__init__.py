@@ -1,6 +1,12 @@
 """Course models, split by concern; callers import from `courses.models`.
-Dependencies point one way: pages <- enrolment <- progress."""
+Dependencies point one way: pages <- enrolment <- progress <- certificates."""
 
+from .certificates import (
+    Certificate,
+    CertificateBatch,
+    CertificateSequence,
+    CertificateSettings,
+)
 from .enrolment import Enrolment
 from .pages import (
     Audience,
@@ -14,6 +20,10 @@ from .progress import LearningSession, LessonProgress, QuizAttempt
 
 __all__ = [
     "Audience",
+    "Certificate",
+    "CertificateBatch",
+    "CertificateSequence",
+    "CertificateSettings",
     "CourseCatalogPage",
     "CoursePage",
     "Enrolment",

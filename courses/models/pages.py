@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from .. import certificate_templates
 from ..blocks import LessonStreamBlock, QuizBlock
 from ..panels import CompletionImpactPanel
 
@@ -133,6 +134,12 @@ class CoursePage(Page):
     default_deadline_days = models.PositiveSmallIntegerField(
         _("default deadline (days after assignment)"), null=True, blank=True
     )
+    certificate_template = models.CharField(
+        _("certificate design"),
+        max_length=20,
+        choices=certificate_templates.CHOICES,
+        default=certificate_templates.DEFAULT,
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -161,6 +168,7 @@ class CoursePage(Page):
                 FieldPanel("default_deadline_days"),
                 FieldPanel("completion_min_time_percent"),
                 CompletionImpactPanel(),
+                FieldPanel("certificate_template"),
             ],
             heading=_("Enrolment and completion"),
         ),

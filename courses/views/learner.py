@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from .. import quiz, services
 from ..models import (
+    Certificate,
     CourseCatalogPage,
     CoursePage,
     Enrolment,
@@ -79,16 +80,19 @@ def serve_course(page: CoursePage, request):
         else None
     )
     programme = _programme(page, _done_lesson_ids(user, [page.pk]) if enrolment else set())
-    seconds = 0
+    seconds, certificate = 0, None
     if enrolment:
         seconds = LessonProgress.objects.filter(user=user, course=page).aggregate(
             total=Sum("effective_seconds")
         )["total"]
+    if enrolment and enrolment.completed_at:
+        certificate = Certificate.objects.for_user(user).valid().filter(course=page).first()
     return render_page(
         request,
         page,
         {
             "enrolment": enrolment,
+            "certificate": certificate,
             "programme": programme,
             "effective_seconds": seconds or 0,
             **_summary(programme),
@@ -184,6 +188,10 @@ def my_courses(request):
     done = set(
         progress.filter(status=LessonProgress.Status.COMPLETED).values_list("lesson_id", flat=True)
     )
+    certificates = {
+        certificate.course_id: certificate
+        for certificate in Certificate.objects.for_user(user).valid().filter(course__in=courses)
+    }
     last_activity = dict(
         progress.values("course_id")
         .annotate(last=Max("last_opened_at"))
@@ -199,6 +207,7 @@ def my_courses(request):
             {
                 "enrolment": enrolment,
                 "last_activity": last_activity.get(enrolment.course.pk),
+                "certificate": certificates.get(enrolment.course.pk),
                 **summary,
             }
         )

@@ -159,5 +159,9 @@ def test_header_offers_login_to_visitors_and_profile_to_people(client, site_shel
     client.force_login(learner_lo1)
     client.post("/accounts/privacy/")
     links = soup(client.get("/")).find("nav", class_="account-links")
-    assert [a.get_text(strip=True) for a in links.find_all("a")] == ["Moje szkolenia", "Mój profil"]
+    assert [a.get_text(strip=True) for a in links.find_all("a")] == [
+        "Moje szkolenia",
+        "Moje zaświadczenia",
+        "Mój profil",
+    ]
     assert links.find("form")["action"] == "/accounts/logout/"

@@ -1,0 +1,224 @@
+"""Writes on certificates: issuing on course completion, revoking, reissuing
+and asking for a bulk download. Keyword-only, atomic; refusals raise
+CertificateError with one of the message constants below."""
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Min
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from accounts.models import Institution, User
+from lms.errors import ServiceError
+from lms.models import SiteSettings
+
+from . import certificate_templates, emails, tasks
+from .models import (
+    Certificate,
+    CertificateBatch,
+    CertificateSequence,
+    CertificateSettings,
+    CoursePage,
+    Enrolment,
+    LessonProgress,
+    ModulePage,
+)
+
+NOT_COMPLETED = _("The learner has not completed this course, so there is nothing to certify.")
+ALREADY_REVOKED = _("This certificate has already been revoked.")
+REASON_REQUIRED = _("Give the reason for revoking the certificate.")
+ONLY_VALID_REISSUED = _("Only a valid or revoked certificate can be reissued.")
+PERIOD_REVERSED = _("The end of the period is before its start.")
+
+
+class CertificateError(ServiceError):
+    """A refused certificate operation."""
+
+
+def _site_settings(site: Site | None):
+    site = site or Site.objects.get(is_default_site=True)
+    return SiteSettings.for_site(site), CertificateSettings.for_site(site)
+
+
+def _programme(course: CoursePage) -> list[str]:
+    """Module titles where the course has modules, else its lesson titles."""
+    modules = ModulePage.objects.live().child_of(course).order_by("path")
+    if modules.exists():
+        return list(modules.values_list("title", flat=True))
+    return list(course.lessons().values_list("title", flat=True))
+
+
+def _next_number(pattern: str, year: int) -> tuple[str, int, str]:
+    """(register key, next number, formatted number) with the register's row
+    locked until the issuing transaction ends: concurrent issues wait, and a
+    rolled-back issue gives its number back."""
+    key = pattern.format(year=year, number=0)
+    try:
+        with transaction.atomic():
+            CertificateSequence.objects.get_or_create(key=key)
+    except IntegrityError:  # created concurrently; the row exists now
+        pass
+    CertificateSequence.objects.filter(key=key).update(last_number=F("last_number") + 1)
+    number = CertificateSequence.objects.select_for_update().get(key=key).last_number
+    return key, number, pattern.format(year=year, number=number)
+
+
+def _snapshot(*, enrolment: Enrolment, site: Site | None) -> dict:
+    """What the certificate states, taken from the learner, the course and the
+    site settings at the moment of issue."""
+    site_settings, certificate_settings = _site_settings(site)
+    user, course = enrolment.user, enrolment.course
+    first_opened = LessonProgress.objects.filter(user=user, course=course).aggregate(
+        first=Min("first_opened_at")
+    )["first"]
+    now = timezone.now()
+    started = first_opened or enrolment.enrolled_at
+    return {
+        "user": user,
+        "course": course,
+        "institution": user.institution,
+        "template": course.certificate_template,
+        "holder_name": user.get_full_name(),
+        "institution_name": user.institution.name if user.institution else "",
+        "course_title": course.title,
+        "organiser_name": site_settings.organiser_name,
+        "organiser_address": site_settings.organiser_address,
+        "start_date": timezone.localdate(min(started, enrolment.completed_at or now)),
+        "end_date": timezone.localdate(enrolment.completed_at or now),
+        "hours": course.hours,
+        "outcomes_knowledge": course.knowledge,
+        "outcomes_skills": course.skills,
+        "outcomes_social": course.social,
+        "programme": _programme(course),
+        "signatory_name": certificate_settings.signatory_name,
+        "signatory_title": certificate_settings.signatory_title,
+        "issue_place": certificate_settings.issue_place,
+        "issued_at": now,
+        "number_pattern": certificate_settings.number_pattern,
+    }
+
+
+def _create(*, snapshot: dict, enrolment: Enrolment, replaces: Certificate | None) -> Certificate:
+    pattern = snapshot.pop("number_pattern")
+    key, sequence_number, number = _next_number(pattern, snapshot["issued_at"].year)
+    return Certificate.objects.create(
+        **snapshot,
+        enrolment=enrolment,
+        replaces=replaces,
+        number=number,
+        sequence_key=key,
+        sequence_number=sequence_number,
+    )
+
+
+@transaction.atomic
+def certificate_issue(*, enrolment: Enrolment, site: Site | None = None) -> Certificate:
+    """Issue the certificate for a completed enrolment, exactly once: called
+    from the completion's own transaction, and a second call (a retry, a
+    concurrent completion) returns the certificate already issued. The
+    learner gets an email with the link once the transaction commits."""
+    if enrolment.completed_at is None:
+        raise CertificateError(NOT_COMPLETED)
+    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).exists()
+    existing = Certificate.objects.filter(enrolment=enrolment, replaces__isnull=True).first()
+    if existing:
+        return existing
+    certificate = _create(
+        snapshot=_snapshot(enrolment=enrolment, site=site), enrolment=enrolment, replaces=None
+    )
+    transaction.on_commit(lambda: emails.send_certificate_issued(certificate))
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Certificate:
+    """Withdraw a certificate (issued by mistake, or obtained unfairly); the
+    verification page then says so, with the date."""
+    if not reason.strip():
+        raise CertificateError(REASON_REQUIRED)
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status != Certificate.Status.VALID:
+        raise CertificateError(ALREADY_REVOKED)
+    certificate.status = Certificate.Status.REVOKED
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = by
+    certificate.revoke_reason = reason.strip()
+    certificate.save()
+    return certificate
+
+
+@transaction.atomic
+def certificate_reissue(*, certificate: Certificate, by: User, site: Site | None = None):
+    """Issue a corrected certificate under a new number with today's data (a
+    corrected name, for example); the old one stays in the register as
+    replaced and its verification page points to nothing else."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status == Certificate.Status.REPLACED or certificate.enrolment is None:
+        raise CertificateError(ONLY_VALID_REISSUED)
+    enrolment = Enrolment.objects.select_related("user__institution", "course").get(
+        pk=certificate.enrolment_id
+    )
+    certificate.status = Certificate.Status.REPLACED
+    certificate.revoked_at = certificate.revoked_at or timezone.now()
+    certificate.revoked_by = certificate.revoked_by or by
+    certificate.save()
+    snapshot = _snapshot(enrolment=enrolment, site=site)
+    new = _create(snapshot=snapshot, enrolment=enrolment, replaces=certificate)
+    transaction.on_commit(lambda: emails.send_certificate_issued(new))
+    return new
+
+
+def sample_certificate(*, template: str, site: Site | None = None) -> Certificate:
+    """An unsaved certificate with made-up data, for previewing a design."""
+    site_settings, certificate_settings = _site_settings(site)
+    now = timezone.now()
+    return Certificate(
+        number=certificate_settings.number_pattern.format(year=now.year, number=1),
+        code="PODGLAD-" + "0" * 24,
+        template=template if template in dict(certificate_templates.CHOICES) else "",
+        holder_name="Zażółć Gęślą-Jaźń",
+        institution_name="Urząd Gminy Przykładowo",
+        course_title="Bezpieczna praca zdalna na służbowym laptopie",
+        organiser_name=site_settings.organiser_name,
+        organiser_address=site_settings.organiser_address,
+        start_date=date(now.year, 1, 12),
+        end_date=date(now.year, 1, 30),
+        hours=8,
+        outcomes_knowledge=["Zna zasady bezpiecznej pracy zdalnej."],
+        outcomes_skills=["Łączy się z siecią urzędu przez VPN.", "Szyfruje dysk laptopa."],
+        outcomes_social=["Dba o ochronę danych mieszkańców."],
+        programme=["VPN i aktualizacje", "Szyfrowanie dysku", "Blokada ekranu"],
+        signatory_name=certificate_settings.signatory_name,
+        signatory_title=certificate_settings.signatory_title,
+        issue_place=certificate_settings.issue_place,
+        issued_at=now,
+    )
+
+
+@transaction.atomic
+def certificate_batch_request(
+    *,
+    user: User,
+    certificates,
+    course: CoursePage | None,
+    institution: Institution | None,
+    issued_from: date | None,
+    issued_to: date | None,
+) -> CertificateBatch:
+    """Queue a ZIP of the certificates the coordinator selected (already
+    limited to their scope); the background task builds it once this commits."""
+    if issued_from and issued_to and issued_to < issued_from:
+        raise CertificateError(PERIOD_REVERSED)
+    batch = CertificateBatch.objects.create(
+        requested_by=user,
+        course=course,
+        institution=institution,
+        issued_from=issued_from,
+        issued_to=issued_to,
+        total=len(certificates),
+    )
+    ids = [certificate.pk for certificate in certificates]
+    transaction.on_commit(lambda: tasks.certificate_batch_build.enqueue(batch.pk, ids))
+    return batch

@@ -1,0 +1,80 @@
+"""Certificates for their holders and for anyone checking one: "my
+certificates", the PDF download (the holder's own only) and the public
+verification page reached from the QR code."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from .. import certificate_pdf
+from ..models import Certificate
+from ..models.certificates import CODE_SHAPE
+
+# Verification look-ups allowed per client address in a minute.
+VERIFY_PER_MINUTE = 30
+
+
+def pdf_response(certificate: Certificate) -> HttpResponse:
+    """The certificate's PDF as a download named after its number."""
+    pdf = certificate_pdf.render_certificate_pdf(certificate, certificate_pdf.branding_load())
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = "zaswiadczenie-" + certificate.number.replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
+
+
+@login_required
+def my_certificates(request):
+    certificates = (
+        Certificate.objects.for_user(request.user)
+        .select_related("replaced_by")
+        .order_by("-issued_at")
+    )
+    return TemplateResponse(request, "courses/my_certificates.html", {"certificates": certificates})
+
+
+@login_required
+def certificate_download(request, pk: int):
+    """Only the holder downloads here; anyone else gets 404, never a hint."""
+    certificate = get_object_or_404(Certificate, pk=pk, user=request.user)
+    return pdf_response(certificate)
+
+
+def _rate_limited(request) -> bool:
+    key = f"certificate-verify:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, timeout=60)
+    try:
+        return cache.incr(key) > VERIFY_PER_MINUTE
+    except ValueError:  # expired between add and incr
+        return False
+
+
+def certificate_verify(request, code: str):
+    """Valid or revoked (with the date), and only what the certificate shows
+    publicly: holder, course, hours, dates, number. A wrong code of any shape
+    gets the same plain "not found" page."""
+    if _rate_limited(request):
+        response = TemplateResponse(
+            request,
+            "courses/certificate_verify.html",
+            {"message": _("Too many checks from this address. Try again in a minute.")},
+            status=429,
+        )
+        response["Retry-After"] = "60"
+        return response
+    certificate = None
+    if CODE_SHAPE.match(code):
+        certificate = Certificate.objects.filter(code=code).select_related("replaced_by").first()
+    if certificate is None:
+        return TemplateResponse(
+            request,
+            "courses/certificate_verify.html",
+            {"message": _("No certificate has this verification address.")},
+            status=404,
+        )
+    return TemplateResponse(
+        request, "courses/certificate_verify.html", {"certificate": certificate}
+    )
