@@ -21,6 +21,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
 from accounts import roles
 from accounts.models import User
@@ -31,6 +32,7 @@ from . import demo_content, quiz, services
 from .blocks import LessonStreamBlock
 from .models import (
     Audience,
+    CertificateSettings,
     CourseCatalogPage,
     CoursePage,
     Enrolment,
@@ -270,8 +272,19 @@ def _learn(user, course, lessons_done: int) -> None:
             services.lesson_mark_done(user=user, lesson=lesson)
 
 
+def _certificate_signatory() -> None:
+    """Who signs the demo certificates (kept if an administrator changed it)."""
+    settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
+    if not settings.signatory_name:
+        settings.signatory_name = "Anna Wiśniewska-Łęcka"
+        settings.signatory_title = "Sekretarz Powiatu, kierownik projektu"
+        settings.issue_place = "Bolesławiec"
+        settings.save()
+
+
 @transaction.atomic
 def build_courses() -> list[CoursePage]:
+    _certificate_signatory()
     home = HomePage.objects.get()
     catalogue = _catalogue(home)
     trainer = User.objects.get(email="trainer@example.org")

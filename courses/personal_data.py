@@ -1,5 +1,6 @@
 """The courses part of "download my data": enrolments, lesson progress,
-quiz attempts and learning sessions, registered into accounts' export."""
+quiz attempts, learning sessions and certificates, registered into
+accounts' export."""
 
 from typing import Any
 
@@ -63,9 +64,29 @@ def learning_sessions(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def certificates(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "number": certificate.number,
+            "status": certificate.status,
+            "course": certificate.course_title,
+            "holder_name": certificate.holder_name,
+            "institution": certificate.institution_name,
+            "hours": str(certificate.hours),
+            "start_date": _iso(certificate.start_date),
+            "end_date": _iso(certificate.end_date),
+            "issued_at": _iso(certificate.issued_at),
+            "revoked_at": _iso(certificate.revoked_at),
+            "verification_url": certificate.verification_url,
+        }
+        for certificate in user.certificates.order_by("issued_at")
+    ]
+
+
 SECTIONS = {
     "enrolments": enrolments,
     "lesson_progress": lesson_progress,
     "quiz_attempts": quiz_attempts,
     "learning_sessions": learning_sessions,
+    "certificates": certificates,
 }

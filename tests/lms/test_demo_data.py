@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from courses.models import CoursePage, Enrolment, LessonProgress
+from courses.models import Certificate, CoursePage, Enrolment, LessonProgress
 from lms.models import AccessibilityStatementPage, HomePage, PrivacyNoticePage, SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +41,11 @@ def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, 
     assert Enrolment.objects.values("course").distinct().count() >= 4
     statuses = set(LessonProgress.objects.values_list("status", flat=True))
     assert {"in_progress", "completed"} <= statuses
+    # Learners who finished a demo course hold its certificate, signed.
+    completed = Enrolment.objects.filter(completed_at__isnull=False)
+    assert completed.exists()
+    assert Certificate.objects.count() == completed.count()
+    assert Certificate.objects.first().signatory_name
 
     response = client.get("/")
     assert response.status_code == 200

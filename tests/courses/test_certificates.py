@@ -1,0 +1,228 @@
+"""Certificates: issued once on completion, numbered without gaps, a PDF that
+reads right (Polish text, tagged, QR with the verification address), a
+snapshot that later edits do not change, and the public verification page."""
+
+import io
+import threading
+
+import pypdf
+import pypdfium2
+import pytest
+import zxingcpp
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
+from django.utils import timezone
+
+from courses import certificate_pdf, certificates, services
+from courses.models import Certificate, CertificateSettings, Enrolment
+from courses.models.certificates import validate_number_pattern
+from courses.personal_data import SECTIONS
+from tests import factories
+from tests.courses.test_learner_pages import ready
+
+pytestmark = pytest.mark.django_db
+
+
+def complete(user, course, lessons):
+    """Complete the course through the learner's own actions."""
+    Enrolment.objects.get_or_create(user=user, course=course, defaults={"method": "self"})
+    for lesson in lessons:
+        services.lesson_open(user=user, lesson=lesson)
+        services.lesson_mark_done(user=user, lesson=lesson)
+    return Certificate.objects.get(user=user, course=course)
+
+
+@pytest.fixture
+def course(catalogue):
+    course, lessons = factories.course_with_lessons(
+        catalogue, 2, title="Cyberhigiena w urzędzie – źródła zagrożeń", hours=8
+    )
+    return course, lessons
+
+
+def pdf_text(data: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_completion_issues_one_certificate_with_a_snapshot_and_an_email(
+    course, learner_lo1, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = complete(learner_lo1, *course)
+    year = timezone.now().year
+    assert certificate.number == f"CA/{year}/00001"
+    assert certificate.holder_name == "Łucja Ćwik"
+    assert certificate.institution_name == "I Liceum Ogólnokształcące"
+    assert certificate.course_title == "Cyberhigiena w urzędzie – źródła zagrożeń"
+    assert certificate.outcomes_knowledge == [
+        "Zna zasady pracy zdalnej",
+        "Rozumie rolę szyfrowania",
+    ]
+    assert certificate.programme == [lesson.title for lesson in course[1]]
+    assert len(certificate.code) >= 22  # at least 128 bits, URL-safe
+    # A repeated completion call returns the same certificate.
+    enrolment = Enrolment.objects.get(user=learner_lo1)
+    assert certificates.certificate_issue(enrolment=enrolment) == certificate
+    assert Certificate.objects.count() == 1
+    issued = [m for m in mail.outbox if certificate.number in m.subject]
+    assert len(issued) == 1
+    assert "/certificates/" in issued[0].body
+    # Later edits of the learner and the course change nothing issued.
+    learner_lo1.last_name = "Nowak"
+    learner_lo1.save()
+    course[0].title = "Inny tytuł"
+    course[0].save_revision().publish()
+    certificate.refresh_from_db()
+    assert certificate.holder_name == "Łucja Ćwik"
+    assert certificate.course_title == "Cyberhigiena w urzędzie – źródła zagrożeń"
+
+
+def test_pdf_reads_right_is_tagged_polish_and_its_qr_holds_the_verification_address(
+    course, learner_lo1, site_shell
+):
+    settings = CertificateSettings.for_site(site_shell["site"])
+    settings.signatory_name, settings.signatory_title = "Żaneta Źrebięcka", "Starosta"
+    settings.issue_place = "Bolesławiec"
+    settings.save()
+    certificate = complete(learner_lo1, *course)
+    data = certificate_pdf.render_certificate_pdf(certificate, certificate_pdf.branding_load())
+    text = pdf_text(data)
+    for expected in (
+        "Łucja Ćwik",
+        "Cyberhigiena w urzędzie – źródła zagrożeń",
+        certificate.number,
+        certificate.verification_url,
+        "Żaneta Źrebięcka",
+        "Bolesławiec",
+        "Rozumie rolę szyfrowania",
+        "ZAŚWIADCZENIE",
+    ):
+        assert expected in text, expected
+    assert "Liczba godzin\n8" in text or "Liczba godzin 8" in text
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "pl"
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in catalog
+    assert reader.metadata.title.startswith("Zaświadczenie o ukończeniu szkolenia")
+    assert reader.metadata.author == site_shell["settings"].organiser_name
+    assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=1)  # A4
+    page = pypdfium2.PdfDocument(data)[0]
+    image = page.render(scale=3).to_pil()
+    decoded = [result.text for result in zxingcpp.read_barcodes(image)]
+    assert decoded == [certificate.verification_url]
+
+
+def test_numbers_follow_the_pattern_per_year_without_gaps(catalogue, county, site_shell):
+    settings = CertificateSettings.for_site(site_shell["site"])
+    settings.number_pattern = "ZS/{number:03d}/{year}"
+    settings.save()
+    numbers = []
+    for index in range(3):
+        learner = factories.user_with_role(
+            "Uczestnicy", email=f"l{index}@example.org", institution=county["lo1"]
+        )
+        course, lessons = factories.course_with_lessons(catalogue, 1)
+        numbers.append(complete(learner, course, lessons).number)
+    year = timezone.now().year
+    assert numbers == [f"ZS/001/{year}", f"ZS/002/{year}", f"ZS/003/{year}"]
+
+
+def test_number_pattern_is_validated():
+    validate_number_pattern("CA/{year}/{number:05d}")
+    for wrong in ("CA/{year}", "CA/{number}/{name}", "CA/{number:q}"):
+        with pytest.raises(ValidationError):
+            validate_number_pattern(wrong)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_completions_issue_once_and_number_without_gaps(catalogue, county):
+    course, lessons = factories.course_with_lessons(catalogue, 1)
+    learners = [
+        factories.user_with_role("Uczestnicy", email=f"r{n}@example.org", institution=county["lo1"])
+        for n in range(6)
+    ]
+    for learner in learners:
+        Enrolment.objects.create(user=learner, course=course, method="self")
+        services.lesson_open(user=learner, lesson=lessons[0])
+    errors = []
+
+    def work(learner):
+        try:
+            services.lesson_mark_done(user=learner, lesson=lessons[0])
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    # Every learner completes twice at once: 12 threads, 6 completions.
+    threads = [threading.Thread(target=work, args=(learner,)) for learner in learners * 2]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    issued = list(Certificate.objects.order_by("sequence_number"))
+    assert len(issued) == 6
+    assert {certificate.user_id for certificate in issued} == {learner.pk for learner in learners}
+    assert [certificate.sequence_number for certificate in issued] == [1, 2, 3, 4, 5, 6]
+    if connection.vendor == "postgresql":
+        assert connection.features.has_select_for_update
+
+
+def test_revoke_and_reissue_show_on_the_verification_page(client, course, learner_lo1, county):
+    certificate = complete(learner_lo1, *course)
+    url = f"/certificates/verify/{certificate.code}/"
+    page = client.get(url)
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Zaświadczenie jest ważne." in body
+    assert "Łucja Ćwik" in body and certificate.number in body
+    assert "I Liceum" not in body  # only what the verification needs
+    coordinator = factories.user_with_role("Koordynatorzy", email="k@example.org")
+    with pytest.raises(certificates.CertificateError) as refused:
+        certificates.certificate_revoke(certificate=certificate, by=coordinator, reason=" ")
+    assert refused.value.message == certificates.REASON_REQUIRED
+    certificates.certificate_revoke(certificate=certificate, by=coordinator, reason="Pomyłka")
+    body = client.get(url).content.decode()
+    assert "unieważnione" in body
+    assert timezone.localdate().strftime("%Y-%m-%d") in body
+    new = certificates.certificate_reissue(certificate=certificate, by=coordinator)
+    assert new.number != certificate.number and new.replaces_id == certificate.pk
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.Status.REPLACED
+    assert "zastąpione" in client.get(url).content.decode()
+    assert "jest ważne" in client.get(f"/certificates/verify/{new.code}/").content.decode()
+
+
+def test_wrong_codes_get_a_plain_not_found_and_checks_are_rate_limited(client, site_shell):
+    for code in ("x", "A" * 32, "abc.def", "ż" * 32, "<script>"):
+        response = client.get(f"/certificates/verify/{code}/")
+        assert response.status_code == 404
+        assert "Nie znaleziono zaświadczenia" in response.content.decode()
+    statuses = [client.get(f"/certificates/verify/{'B' * 32}/").status_code for _ in range(30)]
+    assert statuses[-1] == 429
+
+
+def test_learner_downloads_only_their_own_certificate(
+    client, course, learner_lo1, learner_lo2
+):
+    certificate = complete(learner_lo1, *course)
+    assert client.get(f"/certificates/{certificate.pk}/pdf/").status_code == 302  # log in first
+    ready(client, learner_lo2)
+    assert client.get(f"/certificates/{certificate.pk}/pdf/").status_code == 404
+    ready(client, learner_lo1)
+    response = client.get(f"/certificates/{certificate.pk}/pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "Łucja Ćwik" in pdf_text(b"".join(response))
+    listing = client.get("/certificates/").content.decode()
+    assert certificate.number in listing
+    course_page = client.get(course[0].url).content.decode()
+    assert f"/certificates/{certificate.pk}/pdf/" in course_page
+    assert f"/certificates/{certificate.pk}/pdf/" in client.get("/my-courses/").content.decode()
+    exported = SECTIONS["certificates"](learner_lo1)
+    assert exported[0]["number"] == certificate.number
+    assert exported[0]["verification_url"] == certificate.verification_url
