@@ -1,13 +1,15 @@
-"""Wagtail hooks: serve learner pages through courses.views, and keep
-trainers to the courses they are listed on."""
+"""Wagtail hooks: serve learner pages through courses.views, keep
+trainers to the courses they are listed on, and add the coordinators'
+screens (enrolments, progress, the certificate register) to the admin."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 
-from . import admin_views, permissions
+from . import admin_views, certificate_admin, permissions
 from .models import CourseCatalogPage, CoursePage, LessonPage
 from .views import catalogue, learner
 
@@ -82,3 +84,73 @@ def enrolment_menu_item():
     return EnrolmentMenuItem(
         _("Enrolments"), reverse("courses_enrolments"), icon_name="list-ul", order=205
     )
+
+
+@hooks.register("register_admin_urls")
+def certificate_admin_urls():
+    views = certificate_admin
+    return [
+        path("certificates/", views.RegisterView.as_view(), name="courses_certificates"),
+        path(
+            "certificates/export/<str:export_format>/",
+            views.RegisterExportView.as_view(),
+            name="courses_certificates_export",
+        ),
+        path(
+            "certificates/<int:pk>/pdf/",
+            views.CertificatePdfView.as_view(),
+            name="courses_certificate_pdf",
+        ),
+        path(
+            "certificates/<int:pk>/revoke/",
+            views.CertificateRevokeView.as_view(),
+            name="courses_certificate_revoke",
+        ),
+        path(
+            "certificates/<int:pk>/reissue/",
+            views.CertificateReissueView.as_view(),
+            name="courses_certificate_reissue",
+        ),
+        path(
+            "certificates/preview/<str:design>/",
+            views.DesignPreviewView.as_view(),
+            name="courses_certificate_preview",
+        ),
+        path(
+            "certificates/batches/new/",
+            views.BatchCreateView.as_view(),
+            name="courses_certificate_batch_new",
+        ),
+        path(
+            "certificates/batches/<int:pk>/",
+            views.BatchDetailView.as_view(),
+            name="courses_certificate_batch",
+        ),
+        path(
+            "certificates/batches/<int:pk>/download/",
+            views.BatchDownloadView.as_view(),
+            name="courses_certificate_batch_download",
+        ),
+    ]
+
+
+class CertificateMenuItem(MenuItem):
+    def is_shown(self, request):
+        return certificate_admin.may_see_register(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def certificate_menu_item():
+    return CertificateMenuItem(
+        _("Certificates"), reverse("courses_certificates"), icon_name="doc-full", order=207
+    )
+
+
+@hooks.register("register_log_actions")
+def register_export_log_action(actions):
+    @actions.register_action(certificate_admin.EXPORT_ACTION)
+    class ExportFormatter(LogFormatter):
+        label = _("Export of personal data")
+
+        def format_message(self, log_entry):
+            return certificate_admin.export_log_message(log_entry.data)

@@ -206,9 +206,7 @@ def test_wrong_codes_get_a_plain_not_found_and_checks_are_rate_limited(client, s
     assert statuses[-1] == 429
 
 
-def test_learner_downloads_only_their_own_certificate(
-    client, course, learner_lo1, learner_lo2
-):
+def test_learner_downloads_only_their_own_certificate(client, course, learner_lo1, learner_lo2):
     certificate = complete(learner_lo1, *course)
     assert client.get(f"/certificates/{certificate.pk}/pdf/").status_code == 302  # log in first
     ready(client, learner_lo2)
