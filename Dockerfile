@@ -27,7 +27,7 @@ COPY . .
 # Build-time only values: the real secret and hosts come from the environment at run time.
 RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py compilemessages --ignore=node_modules -v0 \
     && SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput -v0 \
-    && mkdir -p /app/media && chown -R app:app /app/media
+    && mkdir -p /app/media /app/private && chown -R app:app /app/media /app/private
 USER app
 EXPOSE 8000
 CMD ["sh", "-c", "exec gunicorn lms.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips='*'"]

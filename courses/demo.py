@@ -28,7 +28,7 @@ from accounts.models import User
 from lms.demo import demo_font
 from lms.models import HomePage
 
-from . import demo_content, quiz, services
+from . import certificates, demo_content, quiz, services
 from .blocks import LessonStreamBlock
 from .models import (
     Audience,
@@ -310,4 +310,7 @@ def build_courses() -> list[CoursePage]:
         for course, done in ((courses[0], 2), (courses[3], 0)):
             services.enrolment_self(user=learner, course=course)
             _learn(learner, course, lessons_done=done)
+    # Completions from before certificates existed get theirs too (issuing is idempotent).
+    for enrolment in Enrolment.objects.filter(completed_at__isnull=False, certificates=None):
+        certificates.certificate_issue(enrolment=enrolment)
     return courses
