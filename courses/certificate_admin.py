@@ -7,41 +7,37 @@ outside the scope is a 404 also by id; every export is written to Wagtail's
 audit log. The views only wire forms to the services and the pure
 functions of `certificate_register`."""
 
-import tempfile
 from datetime import date
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.generic import View
 from wagtail.admin.paginator import WagtailPaginator
-from wagtail.log_actions import log
 
 from accounts import scopes
 from accounts.models import Institution
 
-from . import certificate_register, certificate_templates
+from . import certificate_register, certificate_templates, exports
 from . import certificates as services
 from .models import Certificate, CertificateBatch, CoursePage
 from .views.certificates import pdf_response
 
 PER_PAGE = 50
 RECENT_BATCHES = 5
-EXPORT_ACTION = "courses.export"
-# What each export is called in the audit log.
-EXPORT_LABELS = {
-    "certificate_register": gettext_lazy("certificate register"),
-    "certificate_pdfs": gettext_lazy("certificate PDFs"),
-    "certificate_pdf": gettext_lazy("certificate PDF"),
-}
+exports.EXPORT_LABELS.update(
+    certificate_register=gettext_lazy("certificate register"),
+    certificate_pdfs=gettext_lazy("certificate PDFs"),
+    certificate_pdf=gettext_lazy("certificate PDF"),
+)
 EXPORT_FORMATS = ("csv", "xlsx")
 
 COURSE_OUT_OF_SCOPE = gettext_lazy(
@@ -70,32 +66,6 @@ def certificates_in_scope(user):
     ids = scopes.scope_institution_ids(user)
     certificates = Certificate.objects.all()
     return certificates if ids is None else certificates.filter(institution_id__in=ids)
-
-
-def export_log(*, user, export: str, export_format: str, filters: dict, rows: int) -> None:
-    """Record an export of personal data in Wagtail's audit log: who
-    (logged against the person exporting), which export, with which filters,
-    how many rows."""
-    log(
-        instance=user,
-        action=EXPORT_ACTION,
-        user=user,
-        data={"export": export, "format": export_format, "filters": filters, "rows": rows},
-    )
-
-
-def export_log_message(data: dict) -> str:
-    """The audit log's line for an export entry."""
-    export, rows = data.get("export", ""), data.get("rows", 0)
-    return ngettext(
-        "Exported %(export)s as %(format)s: %(rows)s row",
-        "Exported %(export)s as %(format)s: %(rows)s rows",
-        rows,
-    ) % {
-        "export": EXPORT_LABELS.get(export, export),
-        "format": str(data.get("format", "")).upper(),
-        "rows": rows,
-    }
 
 
 # --- Forms -------------------------------------------------------------------
@@ -208,18 +178,6 @@ def _back(request):
     return redirect(_next(request) or "courses_certificates")
 
 
-def _in_current_language(chunks):
-    """A streamed body, produced after the view has returned, in the language
-    the view ran in (the admin user's own)."""
-    language = translation.get_language()
-
-    def generate():
-        with translation.override(language):
-            yield from chunks
-
-    return generate()
-
-
 class RegisterAccessMixin:
     """Administrators and coordinators only; objects from the scoped queryset."""
 
@@ -292,7 +250,7 @@ class RegisterExportView(RegisterView):
             .in_register_order()
             .only(*certificate_register.REGISTER_FIELDS)
         )
-        export_log(
+        exports.export_log(
             user=request.user,
             export="certificate_register",
             export_format=export_format,
@@ -302,35 +260,22 @@ class RegisterExportView(RegisterView):
         rows = certificate_register.register_rows(certificates.iterator(chunk_size=2000))
         filename = f"rejestr-zaswiadczen-{timezone.localdate():%Y-%m-%d}.{export_format}"
         if export_format == "csv":
-            response = StreamingHttpResponse(
-                _in_current_language(
-                    certificate_register.csv_stream(certificate_register.REGISTER_HEADERS, rows)
-                ),
-                content_type="text/csv; charset=utf-8",
+            return exports.csv_response(
+                filename=filename, headers=certificate_register.REGISTER_HEADERS, rows=rows
             )
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            return response
-        output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-        certificate_register.xlsx_write(
-            output,
+        return exports.xlsx_response(
+            filename=filename,
             headers=certificate_register.REGISTER_HEADERS,
             rows=rows,
             widths=certificate_register.REGISTER_WIDTHS,
             sheet_name=_("Certificates"),
-        )
-        output.seek(0)
-        return FileResponse(
-            output,
-            as_attachment=True,
-            filename=filename,
-            content_type=certificate_register.XLSX_CONTENT_TYPE,
         )
 
 
 class CertificatePdfView(RegisterAccessMixin, View):
     def get(self, request, pk):
         certificate = self.get_certificate(pk)
-        export_log(
+        exports.export_log(
             user=request.user,
             export="certificate_pdf",
             export_format="pdf",
@@ -447,7 +392,7 @@ class BatchCreateView(RegisterAccessMixin, View):
         except services.CertificateError as error:
             form.add_error(None, error.message)
             return self.render(form)
-        export_log(
+        exports.export_log(
             user=request.user,
             export="certificate_pdfs",
             export_format="zip",

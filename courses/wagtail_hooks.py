@@ -9,7 +9,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from . import admin_views, certificate_admin, permissions
+from . import admin_views, certificate_admin, exports, permissions
 from .models import CourseCatalogPage, CoursePage, LessonPage
 from .views import catalogue, learner
 
@@ -148,9 +148,9 @@ def certificate_menu_item():
 
 @hooks.register("register_log_actions")
 def register_export_log_action(actions):
-    @actions.register_action(certificate_admin.EXPORT_ACTION)
+    @actions.register_action(exports.EXPORT_ACTION)
     class ExportFormatter(LogFormatter):
         label = _("Export of personal data")
 
         def format_message(self, log_entry):
-            return certificate_admin.export_log_message(log_entry.data)
+            return exports.export_log_message(log_entry.data)

@@ -19,7 +19,7 @@ from django.utils.html import escape
 from wagtail.models import ModelLogEntry
 
 from accounts import roles
-from courses import certificate_admin, certificate_register
+from courses import certificate_admin, certificate_register, exports
 from courses.certificates import PERIOD_REVERSED, REASON_REQUIRED, certificate_issue
 from courses.models import Certificate, CertificateBatch, Enrolment
 from tests import factories
@@ -204,7 +204,7 @@ def test_reversed_period_is_a_form_error_and_lists_nothing(client, register, adm
         f"{REGISTER}export/csv/", {"issued_from": "2026-06-01", "issued_to": "2026-03-01"}
     )
     assert export["Content-Type"].startswith("text/html")
-    assert not ModelLogEntry.objects.filter(action=certificate_admin.EXPORT_ACTION).exists()
+    assert not ModelLogEntry.objects.filter(action=exports.EXPORT_ACTION).exists()
 
 
 def test_filters_outside_the_scope_are_refused_not_widened(
@@ -296,7 +296,7 @@ def test_pdf_of_a_certificate_in_scope(client, register, coordinator_lo1):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    entry = ModelLogEntry.objects.get(action=certificate_admin.EXPORT_ACTION)
+    entry = ModelLogEntry.objects.get(action=exports.EXPORT_ACTION)
     assert entry.data["filters"] == {"certificate": register["lo1_a"].number}
 
 
@@ -338,9 +338,9 @@ def tricky(register, county, learner_lo1):
 
 def test_escape_formula():
     for value in ("=1+1", "+48", "-5", "@SUM(A1)", "\tx", "\rx"):
-        assert certificate_register.escape_formula(value) == "'" + value
-    assert certificate_register.escape_formula("Zażółć") == "Zażółć"
-    assert certificate_register.escape_formula(5) == 5
+        assert exports.escape_formula(value) == "'" + value
+    assert exports.escape_formula("Zażółć") == "Zażółć"
+    assert exports.escape_formula(5) == 5
 
 
 def test_csv_export_reads_back(client, tricky, coordinator_lo1):
@@ -370,7 +370,7 @@ def test_xlsx_export_reads_back(client, tricky, coordinator_lo1):
     client.force_login(coordinator_lo1)
     response = client.get(f"{REGISTER}export/xlsx/", {"institution": tricky.institution_id})
     assert response.status_code == 200
-    assert response["Content-Type"] == certificate_register.XLSX_CONTENT_TYPE
+    assert response["Content-Type"] == exports.XLSX_CONTENT_TYPE
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows())
     assert [cell.value for cell in rows[0]] == [
@@ -394,7 +394,7 @@ def test_every_export_is_in_the_audit_log(client, tricky, county, coordinator_lo
     client.force_login(coordinator_lo1)
     b"".join(client.get(f"{REGISTER}export/csv/", {"status": "revoked"}).streaming_content)
     client.get(f"{REGISTER}export/xlsx/", {"institution": county["lo1"].pk})
-    entries = ModelLogEntry.objects.filter(action=certificate_admin.EXPORT_ACTION).order_by("pk")
+    entries = ModelLogEntry.objects.filter(action=exports.EXPORT_ACTION).order_by("pk")
     assert [(e.user_id, e.data["format"], e.data["rows"]) for e in entries] == [
         (coordinator_lo1.pk, "csv", 1),
         (coordinator_lo1.pk, "xlsx", 3),
@@ -404,7 +404,7 @@ def test_every_export_is_in_the_audit_log(client, tricky, county, coordinator_lo
     assert entries[1].data["filters"] == {
         "institution": {"id": county["lo1"].pk, "name": county["lo1"].name}
     }
-    assert entries[0].message == certificate_admin.export_log_message(entries[0].data)
+    assert entries[0].message == exports.export_log_message(entries[0].data)
     client.force_login(administrator)
     history = client.get("/admin/reports/site-history/").content.decode()
     assert escape(entries[0].message) in history
@@ -434,7 +434,7 @@ def test_zip_of_the_valid_certificates(
     assert (batch.status, batch.total, batch.done, batch.requested_by) == (
         CertificateBatch.Status.READY, 2, 2, coordinator_lo1,
     )  # fmt: skip
-    entry = ModelLogEntry.objects.get(action=certificate_admin.EXPORT_ACTION)
+    entry = ModelLogEntry.objects.get(action=exports.EXPORT_ACTION)
     assert (entry.data["export"], entry.data["rows"]) == ("certificate_pdfs", 2)
 
     page = client.get(response["Location"])

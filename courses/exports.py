@@ -1,0 +1,195 @@
+"""Exports of personal data, shared by every report and register: rows
+written as CSV (streamed; UTF-8 with a BOM and semicolons for Excel in
+Polish, or a plain comma variant) or as XLSX (constant memory, typed cells),
+text cells escaped so spreadsheets never run them as formulas, the HTTP
+responses that carry them, and the audit-log entry every export writes.
+The writers are pure functions over rows; they know nothing of scopes."""
+
+import csv
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from typing import IO
+
+import xlsxwriter
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
+from wagtail.log_actions import log
+
+# A text cell starting with one of these is read as a formula by spreadsheet
+# programs (tab and carriage return can hide such a start).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Rows joined into one chunk of a streamed CSV: fewer, larger writes.
+CSV_ROWS_PER_CHUNK = 500
+BOM = "\ufeff"
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+EXPORT_ACTION = "courses.export"
+# What each export is called in the audit log; report modules add theirs.
+EXPORT_LABELS = {}
+
+
+def escape_formula(value):
+    """Text that a spreadsheet would take for a formula, made literal with a
+    leading apostrophe; anything else is returned unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_cell(value) -> str:
+    """A cell as CSV text: ISO dates, decimal commas (what Excel expects
+    with semicolon-separated files), text escaped against formulas."""
+    if isinstance(value, str):
+        return escape_formula(value)
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (Decimal, float)):
+        return str(value).replace(".", ",")
+    if isinstance(value, int):
+        return str(value)
+    return escape_formula(str(value))
+
+
+def _plain_cell(value) -> str:
+    """A cell as plain CSV text: like `csv_cell`, with decimal points."""
+    if isinstance(value, (Decimal, float)):
+        return str(value)
+    return csv_cell(value)
+
+
+class _Echo:
+    """A file whose `write` returns what it is given, so csv.writer formats
+    one row at a time for a streamed response."""
+
+    def write(self, value):
+        return value
+
+
+def csv_stream(
+    headers: Iterable, rows: Iterable[Iterable], *, excel: bool = True
+) -> Iterator[bytes]:
+    """The rows as UTF-8 CSV in chunks, never all in memory: for Excel in
+    Polish (a BOM, semicolons, decimal commas) or plain (commas, points)."""
+    writer = csv.writer(_Echo(), delimiter=";" if excel else ",")
+    cell = csv_cell if excel else _plain_cell
+    yield ((BOM if excel else "") + writer.writerow([str(header) for header in headers])).encode()
+    chunk = []
+    for row in rows:
+        chunk.append(writer.writerow([cell(value) for value in row]))
+        if len(chunk) >= CSV_ROWS_PER_CHUNK:
+            yield "".join(chunk).encode()
+            chunk = []
+    if chunk:
+        yield "".join(chunk).encode()
+
+
+def xlsx_write(
+    output: IO[bytes],
+    *,
+    headers: Iterable,
+    rows: Iterable[Iterable],
+    widths: Iterable[int] = (),
+    sheet_name: str = "",
+) -> int:
+    """Write the rows as one XLSX sheet to a binary file and return how many
+    rows were written. Rows go to disk as they come (constant memory); the
+    header is bold and frozen, dates are date cells, numbers number cells,
+    and text is always text (never a formula)."""
+    workbook = xlsxwriter.Workbook(output, {"constant_memory": True})
+    sheet = workbook.add_worksheet(str(sheet_name) or None)
+    bold = workbook.add_format({"bold": True})
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    datetime_format = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+    for column, width in enumerate(widths):
+        sheet.set_column(column, column, width)
+    headers = [str(header) for header in headers]
+    for column, header in enumerate(headers):
+        sheet.write_string(0, column, header, bold)
+    sheet.freeze_panes(1, 0)
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        for column, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            if isinstance(value, datetime):
+                naive = timezone.localtime(value).replace(tzinfo=None)
+                sheet.write_datetime(count, column, naive, datetime_format)
+            elif isinstance(value, date):
+                sheet.write_datetime(count, column, value, date_format)
+            elif isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
+                sheet.write_number(count, column, float(value))
+            else:
+                sheet.write_string(count, column, escape_formula(str(value)))
+    if headers:
+        sheet.autofilter(0, 0, count, len(headers) - 1)
+    workbook.close()
+    return count
+
+
+def in_current_language(chunks: Iterable):
+    """A streamed body, produced after the view has returned, in the language
+    the view ran in (the admin user's own)."""
+    language = translation.get_language()
+
+    def generate():
+        with translation.override(language):
+            yield from chunks
+
+    return generate()
+
+
+def csv_response(
+    *, filename: str, headers: Iterable, rows: Iterable[Iterable], excel: bool = True
+) -> StreamingHttpResponse:
+    """A streamed CSV download that starts at once."""
+    response = StreamingHttpResponse(
+        in_current_language(csv_stream(headers, rows, excel=excel)),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def xlsx_response(
+    *, filename: str, headers: Iterable, rows: Iterable[Iterable], widths=(), sheet_name=""
+) -> FileResponse:
+    """An XLSX download written to a temporary file first (flat memory)."""
+    output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
+    xlsx_write(output, headers=headers, rows=rows, widths=widths, sheet_name=sheet_name)
+    output.seek(0)
+    return FileResponse(
+        output, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
+    )
+
+
+def export_log(*, user, export: str, export_format: str, filters: dict, rows: int) -> None:
+    """Record an export of personal data in Wagtail's audit log: who
+    (logged against the person exporting), which export, with which filters,
+    how many rows."""
+    log(
+        instance=user,
+        action=EXPORT_ACTION,
+        user=user,
+        data={"export": export, "format": export_format, "filters": filters, "rows": rows},
+    )
+
+
+def export_log_message(data: dict) -> str:
+    """The audit log's line for an export entry."""
+    export, rows = data.get("export", ""), data.get("rows", 0)
+    return ngettext(
+        "Exported %(export)s as %(format)s: %(rows)s row",
+        "Exported %(export)s as %(format)s: %(rows)s rows",
+        rows,
+    ) % {
+        "export": EXPORT_LABELS.get(export, export),
+        "format": str(data.get("format", "")).upper(),
+        "rows": rows,
+    }
