@@ -1,84 +1,16 @@
 """The certificate as a PDF: HTML/CSS templates rendered by WeasyPrint into a
 tagged PDF/UA-1 document in Polish, with a QR code (segno) of the public
 verification address. Rendering is a pure function of the certificate and
-the site's branding; `branding_load` fetches the branding once, so a batch
-of a thousand certificates reads the pictures once."""
-
-import base64
-import mimetypes
-from dataclasses import dataclass, field
+the site's branding (`courses.pdf.branding_load`, fetched once, so a batch
+of a thousand certificates reads the pictures once)."""
 
 import segno
-from django.template.loader import render_to_string
-from django.utils import translation
-from wagtail.models import Site
-from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
-
-from lms.models import SiteSettings
 
 from . import certificate_templates
-from .models import Certificate, CertificateSettings
+from .models import Certificate
+from .pdf import Branding, branding_load, html_to_pdf, render_html
 
-PDF_VARIANT = "pdf/ua-1"
-LANGUAGE = "pl"
-# Fonts are looked up once per process, not once per certificate.
-_FONTS = FontConfiguration()
-
-
-@dataclass(frozen=True)
-class Picture:
-    """An image embedded in the document, with its text alternative."""
-
-    data_uri: str
-    alt: str
-
-
-@dataclass(frozen=True)
-class Branding:
-    """What the site prints on every certificate besides the certificate's own
-    data: the funding statement and logo strip, the organiser's logo and the
-    signature image."""
-
-    funding_statement: str = ""
-    organiser_logo: Picture | None = None
-    funding_logos: list[Picture] = field(default_factory=list)
-    signature: Picture | None = None
-
-
-def _picture(image, alt: str, spec: str) -> Picture | None:
-    if image is None:
-        return None
-    rendition = image.get_rendition(spec)
-    with rendition.file.open("rb") as handle:
-        data = handle.read()
-    mime = mimetypes.guess_type(rendition.file.name)[0] or "image/png"
-    return Picture(f"data:{mime};base64,{base64.b64encode(data).decode()}", alt)
-
-
-def branding_load(site: Site | None = None) -> Branding:
-    """Read the branding from the site settings (the default site if none given)."""
-    site = site or Site.objects.get(is_default_site=True)
-    site_settings = SiteSettings.for_site(site)
-    certificate_settings = CertificateSettings.for_site(site)
-    logos = [
-        _picture(block.value["image"], block.value["alt_text"], "max-400x120")
-        for block in site_settings.funding_logos
-        if block.value.get("image")
-    ]  # fmt: skip
-    organiser_logo = site_settings.organiser_logo
-    return Branding(
-        funding_statement=site_settings.funding_statement,
-        organiser_logo=_picture(
-            organiser_logo, organiser_logo.title if organiser_logo else "", "max-300x150"
-        ),
-        funding_logos=[logo for logo in logos if logo],
-        signature=_picture(
-            certificate_settings.signature_image,
-            certificate_settings.signatory_name or "podpis",
-            "max-400x150",
-        ),
-    )
+__all__ = ["Branding", "branding_load", "render_certificate_html", "render_certificate_pdf"]
 
 
 def qr_data_uri(text: str) -> str:
@@ -89,21 +21,14 @@ def qr_data_uri(text: str) -> str:
 def render_certificate_html(certificate: Certificate, branding: Branding) -> str:
     """The certificate's HTML in its design, always in Polish."""
     url = certificate.verification_url
-    with translation.override(LANGUAGE):
-        return render_to_string(
-            certificate_templates.template_name(certificate.template),
-            {
-                "certificate": certificate,
-                "branding": branding,
-                "verification_url": url,
-                "qr": qr_data_uri(url),
-                "language": LANGUAGE,
-            },
-        )
+    return render_html(
+        certificate_templates.template_name(certificate.template),
+        {"certificate": certificate, "branding": branding, "verification_url": url,
+         "qr": qr_data_uri(url)},
+    )  # fmt: skip
 
 
 def render_certificate_pdf(certificate: Certificate, branding: Branding) -> bytes:
     """The certificate as a tagged A4 PDF (PDF/UA-1) declaring Polish, with the
     title and author in its metadata."""
-    html = render_certificate_html(certificate, branding)
-    return HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT, font_config=_FONTS)
+    return html_to_pdf(render_certificate_html(certificate, branding))
