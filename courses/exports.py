@@ -8,7 +8,7 @@ The writers are pure functions over rows; they know nothing of scopes."""
 import csv
 import tempfile
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import IO
 
@@ -39,6 +39,14 @@ def escape_formula(value):
     return value
 
 
+def hours_minutes(duration: timedelta | int | None) -> str:
+    """A duration (or seconds) as h:mm, the way attendance lists state
+    effective time; hours may exceed 24."""
+    seconds = duration.total_seconds() if isinstance(duration, timedelta) else duration or 0
+    minutes = int(seconds) // 60
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
 def csv_cell(value) -> str:
     """A cell as CSV text: ISO dates, decimal commas (what Excel expects
     with semicolon-separated files), text escaped against formulas."""
@@ -50,6 +58,8 @@ def csv_cell(value) -> str:
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, timedelta):
+        return hours_minutes(value)
     if isinstance(value, (Decimal, float)):
         return str(value).replace(".", ",")
     if isinstance(value, int):
@@ -107,6 +117,7 @@ def xlsx_write(
     bold = workbook.add_format({"bold": True})
     date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
     datetime_format = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+    duration_format = workbook.add_format({"num_format": "[h]:mm"})
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     headers = [str(header) for header in headers]
@@ -123,6 +134,8 @@ def xlsx_write(
                 sheet.write_datetime(count, column, naive, datetime_format)
             elif isinstance(value, date):
                 sheet.write_datetime(count, column, value, date_format)
+            elif isinstance(value, timedelta):
+                sheet.write_number(count, column, value.total_seconds() / 86400, duration_format)
             elif isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
                 sheet.write_number(count, column, float(value))
             else:

@@ -2,11 +2,12 @@
 
 from django import template
 
+from .. import exports
+
 register = template.Library()
 
 
 @register.filter
-def hours_minutes(seconds) -> str:
-    """Seconds as h:mm, the way attendance lists state effective time."""
-    minutes = int(seconds or 0) // 60
-    return f"{minutes // 60}:{minutes % 60:02d}"
+def hours_minutes(value) -> str:
+    """Seconds or a duration as h:mm."""
+    return exports.hours_minutes(value)

@@ -1,0 +1,53 @@
+"""Reports as PDF documents: any table of typed rows on A4 landscape, with
+the filters in its header, totals, optional signature lines, the funding
+statement and logo strip, and "page X of Y" (tagged PDF/UA-1 in Polish)."""
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
+
+from .. import exports
+from ..pdf import Branding, html_to_pdf, render_html
+
+TEMPLATE = "courses/reports/table.pdf.html"
+
+
+def display(value) -> str:
+    """A typed cell as the text a printed list shows."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return exports.hours_minutes(value)
+    return str(value)
+
+
+def render_table_pdf(
+    *,
+    title: str,
+    filters: list[tuple[str, str]],
+    headers: Iterable,
+    rows: Iterable[Iterable],
+    totals: Iterable | None,
+    signatures: bool,
+    branding: Branding,
+    organiser: str,
+) -> bytes:
+    html = render_html(
+        TEMPLATE,
+        {
+            "title": title,
+            "filters": filters,
+            "headers": [str(header) for header in headers],
+            "rows": [[display(cell) for cell in row] for row in rows],
+            "totals": [display(cell) for cell in totals] if totals else None,
+            "signatures": signatures,
+            "branding": branding,
+            "organiser": organiser,
+        },
+    )
+    return html_to_pdf(html)

@@ -1,0 +1,91 @@
+"""The filters every report shares: course, institution (with the units
+below it), period and status. Choices are limited to the user's scope, and
+a choice from outside it is refused with a message, never widened or
+silently emptied; the period is required and must not run backwards."""
+
+from datetime import date
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Institution
+
+from . import scope
+
+COURSE_OUT_OF_SCOPE = _("You cannot report on this course. Choose one from the list.")
+INSTITUTION_OUT_OF_SCOPE = _("This institution is outside your scope. Choose one from the list.")
+PERIOD_REQUIRED = _("Give the start and the end of the period.")
+PERIOD_REVERSED = _("The end of the period is before its start.")
+
+
+class Status(models.TextChoices):
+    ENROLLED = "enrolled", _("enrolled, not started")
+    IN_PROGRESS = "in_progress", _("in progress")
+    COMPLETED = "completed", _("completed")
+    OVERDUE = "overdue", _("overdue")
+
+
+def _date(label):
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+class ReportFilterForm(forms.Form):
+    course = forms.ModelChoiceField(
+        label=_("Course"),
+        queryset=None,
+        required=False,
+        empty_label=_("all courses"),
+        error_messages={"invalid_choice": COURSE_OUT_OF_SCOPE},
+    )
+    institution = forms.ModelChoiceField(
+        label=_("Institution"),
+        queryset=None,
+        required=False,
+        empty_label=_("all institutions"),
+        error_messages={"invalid_choice": INSTITUTION_OUT_OF_SCOPE},
+        help_text=_("Includes the units below it."),
+    )
+    period_from = _date(_("From"))
+    period_to = _date(_("To"))
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("any")), *Status.choices], required=False
+    )
+
+    def __init__(self, data=None, *, user, **kwargs):
+        super().__init__(data, **kwargs)
+        self.user = user
+        self.fields["course"].queryset = scope.report_courses(user)
+        self.fields["institution"].queryset = scope.report_institutions(user)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_from"), cleaned.get("period_to")
+        if not (start and end):
+            if "period_from" not in self.errors and "period_to" not in self.errors:
+                raise forms.ValidationError(PERIOD_REQUIRED)
+        elif end < start:
+            self.add_error("period_to", PERIOD_REVERSED)
+        return cleaned
+
+    @property
+    def institution_ids(self) -> set[int] | None:
+        """The chosen institution and the units below it; None for all."""
+        institution = self.cleaned_data.get("institution")
+        return Institution.objects.subtree_ids([institution.pk]) if institution else None
+
+    def described(self) -> dict:
+        """The filters in use, for the audit log and the evidence pack."""
+        described = {}
+        for name, value in self.cleaned_data.items():
+            if isinstance(value, models.Model):
+                described[name] = {"id": value.pk, "name": str(value)}
+            elif isinstance(value, date):
+                described[name] = value.isoformat()
+            elif value:
+                described[name] = value
+        return described

@@ -1,0 +1,158 @@
+"""Coordinator reports: the attendance and progress list on screen and as
+CSV (Excel and plain), XLSX and PDF, read back; scope, filters, formula
+escaping, the audit log, and a fixed number of queries."""
+
+import csv
+import io
+from datetime import date, timedelta
+
+import openpyxl
+import pypdf
+import pytest
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from accounts import roles
+from courses import exports, services
+from courses.models import Enrolment
+from courses.reports.filters import PERIOD_REQUIRED, PERIOD_REVERSED
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/reports/attendance/"
+
+
+@pytest.fixture
+def period():
+    today = timezone.localdate()
+    return {"period_from": (today - timedelta(days=30)).isoformat(), "period_to": today.isoformat()}
+
+
+@pytest.fixture
+def course_data(catalogue, county, learner_lo1, learner_lo2):
+    """Łucja (I LO) completes the course, Żaneta (II LO) started it, a third
+    learner (I LO) with a formula-looking name never started and is overdue."""
+    course, lessons = factories.course_with_lessons(catalogue, 2, title="Podpis elektroniczny")
+    for learner in (learner_lo1, learner_lo2):
+        Enrolment.objects.create(user=learner, course=course, method="self")
+    for lesson in lessons:
+        services.lesson_open(user=learner_lo1, lesson=lesson)
+        services.lesson_mark_done(user=learner_lo1, lesson=lesson)
+    services.lesson_open(user=learner_lo2, lesson=lessons[0])
+    late = factories.user_with_role(
+        roles.LEARNER,
+        email="spozniony@example.org",
+        institution=county["lo1"],
+        first_name="=HYPERLINK(1)",
+        last_name="Zając",
+        position="referent",
+    )
+    Enrolment.objects.create(
+        user=late,
+        course=course,
+        method="assigned",
+        deadline=timezone.localdate() - timedelta(days=1),
+    )
+    return {"course": course, "lessons": lessons, "late": late}
+
+
+def rows_of(response):
+    text = b"".join(response.streaming_content).decode("utf-8")
+    return text, list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+
+
+def test_coordinator_sees_their_scope_with_results_and_totals(
+    client, course_data, coordinator_lo1, period
+):
+    client.force_login(coordinator_lo1)
+    body = client.get(URL, period).content.decode()
+    assert "Łucja Ćwik" in body and "Zając" in body
+    assert "Żaneta" not in body  # II LO is outside this coordinator's scope
+    assert "ukończone" in body
+    assert "zaległe (0/2 lekcji)" in body
+    assert "Razem: 2 uczestników, 1 ukończyło" in body
+    client.force_login(factories.user_with_role(roles.LEARNER, email="u@example.org"))
+    assert client.get(URL, period).status_code in (302, 403)
+
+
+def test_filters_are_checked_and_never_widened(
+    client, course_data, coordinator_lo1, county, period
+):
+    client.force_login(coordinator_lo1)
+    outside = client.get(URL, {**period, "institution": county["lo2"].pk})
+    assert "poza Twoim zakresem" in outside.content.decode()
+    assert "Łucja" not in outside.content.decode()
+    reversed_period = client.get(URL, {"period_from": "2026-05-01", "period_to": "2026-04-01"})
+    assert str(PERIOD_REVERSED) in reversed_period.content.decode()
+    empty = client.get(URL, {"period_from": "", "period_to": ""})
+    assert str(PERIOD_REQUIRED) in empty.content.decode()
+    assert "Łucja" not in empty.content.decode()
+    completed = client.get(URL, {**period, "status": "completed"}).content.decode()
+    assert "Łucja" in completed and "Zając" not in completed
+    overdue = client.get(URL, {**period, "status": "overdue"}).content.decode()
+    assert "Zając" in overdue and "Łucja" not in overdue
+
+
+def test_exports_read_back_escape_formulas_and_are_logged(
+    client, course_data, coordinator_county, period
+):
+    client.force_login(coordinator_county)
+    text, rows = rows_of(client.get(URL + "csv/", period))
+    assert text.startswith("\ufeffLp.;Imię i nazwisko;")
+    by_name = {row[1]: row for row in rows[1:-1]}
+    assert set(by_name) == {"Łucja Ćwik", "Żaneta Śliwa", "'=HYPERLINK(1) Zając"}
+    assert by_name["Łucja Ćwik"][10].startswith("CA/")  # certificate number
+    assert by_name["Łucja Ćwik"][9] == "ukończone"
+    assert rows[-1][1] == "Razem: 3 uczestników, 1 ukończyło"
+    plain = b"".join(client.get(URL + "csv-plain/", period).streaming_content).decode()
+    assert plain.startswith("Lp.,Imię i nazwisko,")
+
+    response = client.get(URL + "xlsx/", period)
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet["B1"].value == "Imię i nazwisko"
+    names = [sheet.cell(row=row, column=2).value for row in range(2, 5)]
+    assert set(names) == {"Łucja Ćwik", "Żaneta Śliwa", "'=HYPERLINK(1) Zając"}
+    assert isinstance(sheet["F2"].value, date)  # enrolled: a date cell
+    assert sheet["I2"].number_format == "[h]:mm"  # effective time: a duration
+    assert sheet.freeze_panes == "A2"
+
+    pdf = client.get(URL + "pdf/", period)
+    reader = pypdf.PdfReader(io.BytesIO(pdf.content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for expected in ("Obecność i postępy", "Łucja Ćwik", "Żaneta Śliwa", "Podpis elektroniczny",
+                     "strona 1 z 1", "podpis trenera", "Razem: 3 uczestników"):  # fmt: skip
+        assert expected in text, expected
+    assert reader.trailer["/Root"]["/Lang"] == "pl"
+
+    entries = ModelLogEntry.objects.filter(action=exports.EXPORT_ACTION).order_by("pk")
+    assert [entry.data["format"] for entry in entries] == ["csv", "csv-plain", "xlsx", "pdf"]
+    assert {entry.data["rows"] for entry in entries} == {3}
+    assert all(entry.user_id == coordinator_county.pk for entry in entries)
+
+
+def test_trainer_reports_only_on_their_courses(client, course_data, catalogue, county, period):
+    trainer = factories.user_with_role(roles.TRAINER, email="trener@example.org")
+    other, _lessons = factories.course_with_lessons(catalogue, 1, title="Inny kurs")
+    other.trainers.add(trainer)
+    client.force_login(trainer)
+    response = client.get(URL, {**period, "course": course_data["course"].pk})
+    assert "Łucja" not in response.content.decode()
+    assert response.status_code == 200  # the form says the course is not theirs
+    assert "Łucja" not in client.get(URL, period).content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_report_page_runs_a_fixed_number_of_queries(
+    client, catalogue, county, coordinator_county, period, count, django_assert_num_queries
+):
+    course, _lessons = factories.course_with_lessons(catalogue, 2)
+    for number in range(count):
+        learner = factories.user_with_role(
+            roles.LEARNER, email=f"l{number}@example.org", institution=county["lo1"]
+        )
+        Enrolment.objects.create(user=learner, course=course, method="self")
+    client.force_login(coordinator_county)
+    client.get(URL, period)
+    with django_assert_num_queries(20):
+        assert client.get(URL, period).status_code == 200
