@@ -158,27 +158,43 @@ def in_current_language(chunks: Iterable):
     return generate()
 
 
+def stream_response(*, filename: str, chunks, content_type: str) -> StreamingHttpResponse:
+    """A streamed download that starts at once, produced in the view's language."""
+    response = StreamingHttpResponse(in_current_language(chunks), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def csv_response(
     *, filename: str, headers: Iterable, rows: Iterable[Iterable], excel: bool = True
 ) -> StreamingHttpResponse:
-    """A streamed CSV download that starts at once."""
-    response = StreamingHttpResponse(
-        in_current_language(csv_stream(headers, rows, excel=excel)),
+    """A streamed CSV download."""
+    return stream_response(
+        filename=filename,
+        chunks=csv_stream(headers, rows, excel=excel),
         content_type="text/csv; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+
+
+def xlsx_file_response(*, filename: str, write) -> FileResponse:
+    """An XLSX download: `write(file)` fills a temporary file first (flat memory)."""
+    output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
+    write(output)
+    output.seek(0)
+    return FileResponse(
+        output, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
+    )
 
 
 def xlsx_response(
     *, filename: str, headers: Iterable, rows: Iterable[Iterable], widths=(), sheet_name=""
 ) -> FileResponse:
-    """An XLSX download written to a temporary file first (flat memory)."""
-    output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    xlsx_write(output, headers=headers, rows=rows, widths=widths, sheet_name=sheet_name)
-    output.seek(0)
-    return FileResponse(
-        output, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
+    """An XLSX download of rows."""
+    return xlsx_file_response(
+        filename=filename,
+        write=lambda output: xlsx_write(
+            output, headers=headers, rows=rows, widths=widths, sheet_name=sheet_name
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from ..models import Certificate, CoursePage, LessonPage, LessonProgress
 from . import scope
+from .base import TableReport, register
 from .filters import ReportFilterForm, Status
 
 COLUMNS = [
@@ -189,3 +190,32 @@ def attendance_totals(enrolments) -> Totals:
         completed=figures["completed"],
         effective=timedelta(seconds=figures["effective"] or 0),
     )
+
+
+@register
+class AttendanceReport(TableReport):
+    """Lista obecności: attendance and progress per enrolment."""
+
+    slug = "attendance"
+    export_label = gettext_lazy("attendance and progress report")
+    menu_label = gettext_lazy("Attendance and progress")
+    title = gettext_lazy("Attendance and progress")
+    filename = "lista-obecnosci"
+    sheet_name = gettext_lazy("Attendance")
+    headers = HEADERS
+    widths = WIDTHS
+    signatures = True
+
+    def objects(self):
+        enrolments = attendance_enrolments(self.form)
+        self.counts = lesson_counts(enrolments.values_list("course_id", flat=True).distinct())
+        return enrolments
+
+    def rows(self, objects, totals):
+        return attendance_rows(objects, self.counts, totals)
+
+    def new_totals(self):
+        return Totals()
+
+    def page_totals(self, objects):
+        return attendance_totals(objects)

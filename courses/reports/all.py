@@ -1,0 +1,3 @@
+"""Every report module, imported so that each registers itself."""
+
+from . import attendance  # noqa: F401

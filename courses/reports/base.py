@@ -1,0 +1,135 @@
+"""What every tabular report is: a filter form, the rows it reads (within
+the form user's scope), typed rows with totals, and the files it writes
+(CSV for Excel, plain CSV, XLSX, PDF). A report knows nothing of requests,
+so the admin screens and the background evidence pack write the same files.
+Reports register themselves in `REGISTRY` (admin URLs and menu come from it)."""
+
+import io
+from collections.abc import Iterator
+from datetime import date
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from lms.models import SiteSettings
+
+from .. import exports
+from ..pdf import branding_load
+from . import documents
+from .filters import ReportFilterForm
+
+# Export format → file extension.
+FORMATS = {"csv": "csv", "csv-plain": "csv", "xlsx": "xlsx", "pdf": "pdf"}
+REGISTRY: dict[str, type["TableReport"]] = {}
+
+
+def register(report_class):
+    """Class decorator: make a report reachable from the admin and the pack."""
+    REGISTRY[report_class.slug] = report_class
+    exports.EXPORT_LABELS[report_class.slug] = report_class.export_label
+    return report_class
+
+
+def default_period() -> dict:
+    """From the first of January to today, until the user chooses."""
+    today = timezone.localdate()
+    return {"period_from": date(today.year, 1, 1).isoformat(), "period_to": today.isoformat()}
+
+
+def described_filters(form: ReportFilterForm) -> list[tuple[str, str]]:
+    """The filters as (label, value) lines for a document's header."""
+    data = form.cleaned_data
+    status = dict(form.fields["status"].choices).get(data.get("status", ""), "")
+    return [
+        (_("Course"), data["course"].title if data.get("course") else _("all courses")),
+        (
+            _("Institution"),
+            data["institution"].name if data.get("institution") else _("all institutions"),
+        ),
+        (_("Period"), f"{data['period_from']:%Y-%m-%d} – {data['period_to']:%Y-%m-%d}"),
+        (_("Status"), str(status) if data.get("status") else _("any")),
+    ]
+
+
+class TableReport:
+    """Subclasses set the names and columns and implement `objects`, `rows`,
+    `new_totals` and `page_totals`. Totals objects have `.row()`, the last
+    row of a file."""
+
+    slug = ""  # URL part and audit-log name
+    export_label = ""  # what the audit log calls it
+    menu_label = ""  # the admin menu item
+    title = ""  # page and document title
+    filename = ""
+    sheet_name = ""
+    headers: list = []
+    widths: list = []
+    signatures = False  # signature lines under the PDF table
+    formats = tuple(FORMATS)
+
+    def __init__(self, form: ReportFilterForm):
+        self.form = form
+        self.user = form.user
+
+    def objects(self):
+        raise NotImplementedError
+
+    def rows(self, objects, totals) -> Iterator[list]:
+        raise NotImplementedError
+
+    def new_totals(self):
+        raise NotImplementedError
+
+    def page_totals(self, objects):
+        raise NotImplementedError
+
+    def file_name(self, export_format: str) -> str:
+        data = self.form.cleaned_data
+        return (
+            f"{self.filename}-{data['period_from']:%Y-%m-%d}-{data['period_to']:%Y-%m-%d}"
+            f".{FORMATS[export_format]}"
+        )
+
+    def _rows_then_totals(self, objects):
+        totals = self.new_totals()
+        yield from self.rows(objects.iterator(chunk_size=2000), totals)
+        yield totals.row()
+
+    def csv_chunks(self, objects, *, excel: bool) -> Iterator[bytes]:
+        return exports.csv_stream(self.headers, self._rows_then_totals(objects), excel=excel)
+
+    def xlsx_write(self, objects, output) -> None:
+        exports.xlsx_write(
+            output,
+            headers=self.headers,
+            rows=self._rows_then_totals(objects),
+            widths=self.widths,
+            sheet_name=self.sheet_name,
+        )
+
+    def pdf_bytes(self, objects) -> bytes:
+        totals = self.new_totals()
+        rows = list(self.rows(objects.iterator(chunk_size=2000), totals))
+        site = Site.objects.get(is_default_site=True)
+        return documents.render_table_pdf(
+            title=str(self.title),
+            filters=described_filters(self.form),
+            headers=self.headers,
+            rows=rows,
+            totals=totals.row(),
+            signatures=self.signatures,
+            branding=branding_load(site),
+            organiser=SiteSettings.for_site(site).organiser_name,
+        )
+
+    def file_bytes(self, export_format: str) -> bytes:
+        """The whole file in memory (for the evidence pack's ZIP)."""
+        objects = self.objects()
+        if export_format == "pdf":
+            return self.pdf_bytes(objects)
+        if export_format == "xlsx":
+            output = io.BytesIO()
+            self.xlsx_write(objects, output)
+            return output.getvalue()
+        return b"".join(self.csv_chunks(objects, excel=export_format == "csv"))
