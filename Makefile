@@ -48,7 +48,12 @@ run: prepare
 	@echo
 	@echo "Cyfrowa Akademia: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@echo
-	DJANGO_SETTINGS_MODULE=lms.settings.dev $(BIN)/gunicorn lms.wsgi \
+	@# The background worker (certificate ZIPs, later exports) runs beside the app
+	@# on the database task queue and stops with it.
+	export DJANGO_SETTINGS_MODULE=lms.settings.dev TASKS_BACKEND=database; \
+	$(MANAGE) db_worker --no-reload --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/gunicorn lms.wsgi \
 		--bind $(HOST):$(PORT) --workers 2 --access-logfile - --forwarded-allow-ips=""
 
 lint: install-dev
@@ -73,3 +78,4 @@ clean:
 bench: install-dev
 	$(BIN)/python bench/heartbeat.py --seconds 10 --clients 2
 	PG_OPTIONS="" scripts/with-postgres $(BIN)/python bench/heartbeat.py --seconds 10 --clients 2
+	$(BIN)/python bench/certificates.py

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import Group
+from django.db.models import Max, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -21,7 +22,7 @@ from accounts.admin_views import PARTICIPANT_POLICY
 from accounts.models import Institution, User
 
 from . import services
-from .models import CoursePage, Enrolment, LessonProgress
+from .models import CoursePage, Enrolment, H5PResult, LessonProgress
 from .progress_grid import progress_grid
 
 NOTHING_CHOSEN = gettext_lazy("Choose learners, institutions or everyone you imported.")
@@ -214,9 +215,15 @@ class ProgressGridView(View):
             course=course, user_id__in=[enrolment.user_id for enrolment in enrolments]
         )
         status = request.GET.get("status", "")
-        grid = progress_grid(
-            lessons=lessons, enrolments=enrolments, progress=progress, status=status
+        h5p_results = (
+            H5PResult.objects.filter(course=course, user_id__in=[e.user_id for e in enrolments])
+            .values("user_id", "lesson_id")
+            .annotate(attempts=Sum("attempts"), best=Max("best_score"))
         )
+        grid = progress_grid(
+            lessons=lessons, enrolments=enrolments, progress=progress, status=status,
+            h5p_results=h5p_results,
+        )  # fmt: skip
         return TemplateResponse(
             request,
             "courses/admin/progress_grid.html",

@@ -16,6 +16,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from lms.blocks import RICH_TEXT_FEATURES, HeadingBlock, ImageBlock, ParagraphBlock
 
@@ -214,6 +215,40 @@ class QuizBlock(blocks.StructBlock):
         description = _("Questions graded on the server, with feedback.")
 
 
+class H5PActivityBlock(blocks.StructBlock):
+    """An interactive H5P activity: an uploaded package (snippet) played in
+    the lesson by h5p-standalone. Its xAPI results are scored on the server
+    (courses.h5p.xapi) and count when the lesson is completed by its H5P
+    activities."""
+
+    package = SnippetChooserBlock("courses.H5PPackage", label=_("H5P package"))
+    required = blocks.BooleanBlock(
+        label=_("Required for the lesson"),
+        required=False,
+        default=True,
+        help_text=_("Counts when the lesson is completed by its H5P activities."),
+    )
+    pass_mark = blocks.IntegerBlock(
+        label=_("Pass mark (%)"),
+        min_value=0,
+        max_value=100,
+        default=70,
+        help_text=_("The score an attempt needs; content without a score only has to be finished."),
+    )
+    complete_on_view = blocks.BooleanBlock(
+        label=_("Viewing completes it"),
+        required=False,
+        default=False,
+        help_text=_("For content without a score (a presentation, a video): opening it is enough."),
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("H5P activity")
+        template = "courses/h5p/activity_block.html"
+        description = _("An interactive H5P package with results that count for progress.")
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -223,3 +258,4 @@ class LessonStreamBlock(blocks.StreamBlock):
     document = DocumentBlock()
     callout = CalloutBlock()
     quiz = QuizBlock()
+    h5p = H5PActivityBlock()

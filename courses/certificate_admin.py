@@ -13,9 +13,10 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from accounts.models import Institution
 
 from . import certificate_register, certificate_templates, exports
 from . import certificates as services
+from .job_admin import job_file_response, job_page
 from .models import Certificate, CertificateBatch, CoursePage
 from .views.certificates import pdf_response
 
@@ -411,34 +413,26 @@ class BatchAccessMixin(RegisterAccessMixin):
 
 
 class BatchDetailView(BatchAccessMixin, View):
-    # Seconds between looks at a batch still being built.
-    POLL_SECONDS = 3
-
     def get(self, request, pk):
         batch = self.get_batch(pk)
-        in_progress = batch.status in (
-            CertificateBatch.Status.PENDING,
-            CertificateBatch.Status.RUNNING,
-        )
-        return TemplateResponse(
+        return job_page(
             request,
-            "courses/admin/certificates/batch.html",
-            {"batch": batch, "poll_seconds": self.POLL_SECONDS if in_progress else None},
+            job=batch,
+            title=_("Certificate PDFs"),
+            facts=[
+                (_("Course"), batch.course.title if batch.course else ""),
+                (_("Institution"), batch.institution.name if batch.institution else ""),
+                (_("Issued from"), batch.issued_from and f"{batch.issued_from:%Y-%m-%d}"),
+                (_("Issued to"), batch.issued_to and f"{batch.issued_to:%Y-%m-%d}"),
+            ],
+            progress_label=_("%(done)s of %(total)s certificates (%(percent)s%%)")
+            % {"done": batch.done, "total": batch.total, "percent": batch.percent},
+            download_url=reverse("courses_certificate_batch_download", args=[batch.pk]),
+            back_url=reverse("courses_certificates"),
+            back_label=_("Back to the register"),
         )
 
 
 class BatchDownloadView(BatchAccessMixin, View):
     def get(self, request, pk):
-        batch = self.get_batch(pk, status=CertificateBatch.Status.READY)
-        if not batch.file:
-            raise Http404
-        try:
-            handle = batch.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(
-            handle,
-            as_attachment=True,
-            filename=f"zaswiadczenia-{batch.pk}.zip",
-            content_type="application/zip",
-        )
+        return job_file_response(self.get_batch(pk), filename=f"zaswiadczenia-{pk}.zip")

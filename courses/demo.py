@@ -25,17 +25,20 @@ from wagtail.models import Site
 
 from accounts import roles
 from accounts.models import User
-from lms.demo import demo_font
+from lms.demo import ADMIN_EMAIL, demo_font
 from lms.models import HomePage
 
 from . import certificates, demo_content, quiz, services
 from .blocks import LessonStreamBlock
+from .h5p import content_type, xapi
+from .h5p.packages import h5p_package_create
 from .models import (
     Audience,
     CertificateSettings,
     CourseCatalogPage,
     CoursePage,
     Enrolment,
+    H5PPackage,
     LessonPage,
     ModulePage,
     Topic,
@@ -129,6 +132,38 @@ def _video(key: str):
     return video, captions, spec["transcript"]
 
 
+def _h5p_package(key: str) -> H5PPackage:
+    """The course's checkpoint question as an uploaded H5P package (built
+    from the project's content type, uploaded by the administrator so its
+    library is installed and approved)."""
+    spec = demo_content.H5P_CHECKPOINTS[key]
+    existing = H5PPackage.objects.filter(title=spec["title"]).first()
+    if existing:
+        return existing
+    data = content_type.build_package(
+        title=spec["title"], question=spec["question"], answers=spec["answers"]
+    )
+    admin = User.objects.get(email=ADMIN_EMAIL)
+    upload = ContentFile(data, name=f"{key}.h5p")
+    return h5p_package_create(file=upload, by=admin, title=spec["title"]).package
+
+
+def _checkpoint_lesson(course_slug: str) -> dict:
+    return {
+        "slug": "punkt-kontrolny",
+        "title": "Punkt kontrolny",
+        "intro": "Krótkie pytanie sprawdzające: odpowiedz, a lekcja zaliczy się sama.",
+        "body": [
+            (
+                "paragraph",
+                "<p>Wybierz jedną odpowiedź i naciśnij „Sprawdź”. Możesz próbować "
+                "kilka razy; liczy się najlepsza próba.</p>",
+            ),
+            ("h5p", course_slug),
+        ],
+    }
+
+
 def _raw_body(blocks) -> list[dict]:
     """demo_content blocks -> the raw StreamField data of LessonStreamBlock."""
     raw = []
@@ -167,6 +202,13 @@ def _raw_body(blocks) -> list[dict]:
                 "captions_language": "pl",
                 "transcript": transcript,
             }
+        elif kind == "h5p":
+            value = {
+                "package": _h5p_package(value).pk,
+                "required": True,
+                "pass_mark": 100,
+                "complete_on_view": False,
+            }
         raw.append({"type": kind, "value": value})
     return raw
 
@@ -176,14 +218,16 @@ def _lesson(parent, spec) -> LessonPage:
     if existing:
         return existing
     has_quiz = any(kind == "quiz" for kind, _value in spec["body"])
+    has_h5p = any(kind == "h5p" for kind, _value in spec["body"])
     lesson = LessonPage(
         title=spec["title"],
         slug=spec["slug"],
         intro=spec["intro"],
         # to_python gives every question and option an id that is then stored.
         body=LessonStreamBlock().to_python(_raw_body(spec["body"])),
-        complete_by_button=not has_quiz,
+        complete_by_button=not (has_quiz or has_h5p),
         complete_by_quiz=has_quiz,
+        complete_by_h5p=has_h5p,
     )
     parent.add_child(instance=lesson)
     lesson.save_revision().publish()
@@ -226,6 +270,8 @@ def _course(catalogue, spec, trainer) -> CoursePage:
             _lesson(module, lesson_spec)
     for lesson_spec in spec["lessons"]:
         _lesson(course, lesson_spec)
+    if spec["slug"] in demo_content.H5P_CHECKPOINTS:
+        _lesson(course, _checkpoint_lesson(spec["slug"]))
     return course
 
 
@@ -268,8 +314,22 @@ def _learn(user, course, lessons_done: int) -> None:
             services.quiz_attempt_submit(
                 user=user, lesson=lesson, quiz_id=quiz_id, data=_right_answers(lesson, quiz_id)
             )
+        for activity_id in lesson.h5p_activities():
+            services.h5p_statement_record(
+                user=user, lesson=lesson, activity_id=activity_id,
+                statement=_right_answer_statement(lesson, activity_id),
+            )  # fmt: skip
         if lesson.complete_by_button:
             services.lesson_mark_done(user=user, lesson=lesson)
+
+
+def _right_answer_statement(lesson, activity_id) -> dict:
+    """What the player posts when a checkpoint question is answered right."""
+    return {
+        "verb": {"id": f"{xapi.ADL}answered"},
+        "object": {"id": xapi.activity_iri(lesson.pk, activity_id), "objectType": "Activity"},
+        "result": {"score": {"min": 0, "max": 1, "raw": 1}, "completion": True, "success": True},
+    }
 
 
 def _certificate_signatory() -> None:

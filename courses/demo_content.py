@@ -3669,3 +3669,94 @@ COURSES = [
         ],
     },
 ]
+
+# One H5P checkpoint question per course (the project's own content type,
+# courses/h5p/content_type), placed in a last lesson completed by answering it.
+H5P_CHECKPOINTS = {
+    "bezpieczna-praca-zdalna": {
+        "title": "Punkt kontrolny: bezpieczny laptop",
+        "question": "Wychodzisz z pokoju na kilka minut. Co robisz ze służbowym laptopem?",
+        "answers": [
+            {
+                "text": "Blokuję ekran klawiszami Windows + L",
+                "correct": True,
+                "feedback": "Dobrze: zablokowany ekran chroni dane mieszkańców.",
+            },
+            {
+                "text": "Zostawiam go otwartego, bo zaraz wrócę",
+                "correct": False,
+                "feedback": "Nie: wystarczy chwila, by ktoś zobaczył lub skopiował dane.",
+            },
+            {
+                "text": "Zamykam tylko okno poczty",
+                "correct": False,
+                "feedback": "To za mało: pozostałe programy i pliki są nadal dostępne.",
+            },
+        ],
+    },
+    "pakiet-biurowy-i-dokumenty-w-chmurze": {
+        "title": "Punkt kontrolny: udostępnianie dokumentu",
+        "question": "Jak najbezpieczniej udostępnić projekt uchwały dwóm współpracownikom?",
+        "answers": [
+            {
+                "text": "Udostępniam plik imiennie tym dwóm osobom",
+                "correct": True,
+                "feedback": "Dobrze: tylko wskazane osoby mają dostęp.",
+            },
+            {
+                "text": "Wysyłam link „każdy, kto ma link”",
+                "correct": False,
+                "feedback": "Nie: link może trafić do osób spoza urzędu.",
+            },
+        ],
+    },
+    "wideokonferencje-i-lekcje-zdalne": {
+        "title": "Punkt kontrolny: udostępnianie ekranu",
+        "question": "Co udostępniasz uczestnikom spotkania, gdy pokazujesz prezentację?",
+        "answers": [
+            {
+                "text": "Tylko okno z prezentacją",
+                "correct": True,
+                "feedback": "Dobrze: nikt nie zobaczy powiadomień ani innych okien.",
+            },
+            {
+                "text": "Cały ekran z otwartą pocztą",
+                "correct": False,
+                "feedback": "Nie: uczestnicy zobaczą też powiadomienia i inne dokumenty.",
+            },
+        ],
+    },
+    "cyberhigiena-w-urzedzie-i-szkole": {
+        "title": "Punkt kontrolny: podejrzana wiadomość",
+        "question": "Dostajesz e-mail „z banku” z prośbą o pilne zalogowanie się przez link. "
+        "Co robisz?",
+        "answers": [
+            {
+                "text": "Nie klikam i zgłaszam wiadomość informatykowi",
+                "correct": True,
+                "feedback": "Dobrze: to typowy phishing.",
+            },
+            {
+                "text": "Klikam i sprawdzam, czy strona wygląda jak bankowa",
+                "correct": False,
+                "feedback": "Nie: fałszywe strony wyglądają jak prawdziwe.",
+            },
+        ],
+    },
+    "serwer-ups-i-przelacznik-sieciowy": {
+        "title": "Punkt kontrolny: zasilanie awaryjne",
+        "question": "Po co serwer jest podłączony do UPS-a przewodem USB lub siecią?",
+        "answers": [
+            {
+                "text": "Aby przy zaniku zasilania bezpiecznie się wyłączył",
+                "correct": True,
+                "feedback": "Dobrze: UPS powiadamia serwer, zanim rozładuje się bateria.",
+            },
+            {
+                "text": "Aby UPS ładował się szybciej",
+                "correct": False,
+                "feedback": "Nie: przewód służy do komunikacji, nie do ładowania.",
+            },
+        ],
+    },
+}

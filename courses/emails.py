@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.emails import send_templated_email
 
@@ -47,3 +48,20 @@ def send_certificate_issued(certificate) -> None:
             "url": f"{settings.SITE_URL}{reverse('courses:my_certificates')}",
         },
     )
+
+
+def send_deadline_reminders(enrolments) -> None:
+    """Remind each learner to finish the course by its deadline."""
+    today = timezone.localdate()
+    for enrolment in enrolments:
+        send_templated_email(
+            to=enrolment.user.email,
+            template="courses/email/deadline_reminder",
+            context={
+                "user": enrolment.user,
+                "course": enrolment.course,
+                "deadline": enrolment.deadline,
+                "overdue": enrolment.deadline is not None and enrolment.deadline < today,
+                "url": f"{settings.SITE_URL}{enrolment.course.url}",
+            },
+        )

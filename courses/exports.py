@@ -8,7 +8,7 @@ The writers are pure functions over rows; they know nothing of scopes."""
 import csv
 import tempfile
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import IO
 
@@ -50,14 +50,18 @@ def hours_minutes(duration: timedelta | int | None) -> str:
 def csv_cell(value) -> str:
     """A cell as CSV text: ISO dates, decimal commas (what Excel expects
     with semicolon-separated files), text escaped against formulas."""
-    if isinstance(value, str):
-        return escape_formula(value)
+    if type(value) is str:  # the common case first: a list may have a million cells
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
+    if isinstance(value, str):
+        return escape_formula(value)
     if isinstance(value, datetime):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
     if isinstance(value, timedelta):
         return hours_minutes(value)
     if isinstance(value, (Decimal, float)):
@@ -117,6 +121,7 @@ def xlsx_write(
     bold = workbook.add_format({"bold": True})
     date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
     datetime_format = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+    time_format = workbook.add_format({"num_format": "hh:mm"})
     duration_format = workbook.add_format({"num_format": "[h]:mm"})
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
@@ -134,6 +139,8 @@ def xlsx_write(
                 sheet.write_datetime(count, column, naive, datetime_format)
             elif isinstance(value, date):
                 sheet.write_datetime(count, column, value, date_format)
+            elif isinstance(value, time):
+                sheet.write_datetime(count, column, value, time_format)
             elif isinstance(value, timedelta):
                 sheet.write_number(count, column, value.total_seconds() / 86400, duration_format)
             elif isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):

@@ -1,20 +1,25 @@
 """Report screens in the Wagtail admin ("Raporty"): for every registered
 report a filter form, a paged table with totals, and its exports, for
-coordinators within their scope and trainers for their courses. Every
-export is written to the audit log. The reports themselves live in
-`courses.reports`; this module only wires them to requests."""
+coordinators within their scope and trainers for their courses, and the
+evidence pack that holds them all. Every export is written to the audit
+log. The reports themselves live in `courses.reports`; this module only
+wires them to requests."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
 from wagtail.admin.paginator import WagtailPaginator
 
 from . import exports
-from .reports import base, documents, scope
-from .reports.filters import ReportFilterForm
+from .job_admin import job_file_response, job_page
+from .models import EvidencePack
+from .reports import base, documents, evidence, scope
+from .reports.filters import PeriodFilterForm
 
 PER_PAGE = 50
 FORMAT_LABELS = {
@@ -41,7 +46,7 @@ class ReportView(View):
             export_format is not None and export_format not in report_class.formats
         ):
             raise Http404
-        form = ReportFilterForm(request.GET or base.default_period(), user=request.user)
+        form = report_class.form_class(request.GET or base.default_period(), user=request.user)
         report = report_class(form) if form.is_valid() else None
         if export_format is None:
             return self.page(report_class, form, report)
@@ -82,7 +87,8 @@ class ReportView(View):
                 "title": report_class.title,
                 "export_links": export_links,
                 "form": form,
-                "headers": [str(header) for header in report_class.headers],
+                # The report's own: some columns depend on settings.
+                "headers": [str(header) for header in (report or report_class).headers],
                 "rows": [[documents.display(cell) for cell in row] for row in rows],
                 "totals": [documents.display(cell) for cell in totals] if totals else None,
                 "page_obj": page_obj,
@@ -111,4 +117,73 @@ class ReportView(View):
             filename=filename,
             chunks=report.csv_chunks(objects, excel=export_format == "csv"),
             content_type="text/csv; charset=utf-8",
+        )
+
+
+class EvidencePackView(View):
+    """Ask for an evidence pack, and see the packs asked for before."""
+
+    template_name = "courses/admin/reports/evidence_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not scope.may_see_reports(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def render(self, form):
+        packs = EvidencePack.objects.filter(requested_by=self.request.user).select_related(
+            "course", "institution"
+        )[:10]
+        return TemplateResponse(self.request, self.template_name, {"form": form, "packs": packs})
+
+    def get(self, request):
+        return self.render(PeriodFilterForm(initial=base.default_period(), user=request.user))
+
+    def post(self, request):
+        form = PeriodFilterForm(request.POST, user=request.user)
+        if not form.is_valid():
+            return self.render(form)
+        pack = evidence.evidence_pack_request(form=form)
+        return redirect("courses_evidence_pack", pk=pack.pk)
+
+
+class EvidencePackAccessMixin:
+    def get_pack(self, pk):
+        pack = get_object_or_404(
+            EvidencePack.objects.select_related("course", "institution", "requested_by"), pk=pk
+        )
+        if not evidence.may_download(pack, self.request.user):
+            raise Http404
+        return pack
+
+
+class EvidencePackDetailView(EvidencePackAccessMixin, View):
+    def get(self, request, pk):
+        pack = self.get_pack(pk)
+        return job_page(
+            request,
+            job=pack,
+            title=_("Evidence pack"),
+            facts=[
+                (_("Course"), pack.course.title if pack.course else _("all courses")),
+                (
+                    _("Institution"),
+                    pack.institution.name if pack.institution else _("all institutions"),
+                ),
+                (_("Period"), f"{pack.period_from:%Y-%m-%d} – {pack.period_to:%Y-%m-%d}"),
+                (_("Requested by"), pack.requested_by.get_full_name()),
+            ],
+            progress_label=_("%(done)s of %(total)s files (%(percent)s%%)")
+            % {"done": pack.done, "total": pack.total, "percent": pack.percent},
+            download_url=reverse("courses_evidence_pack_download", args=[pack.pk]),
+            back_url=reverse("courses_evidence_packs"),
+            back_label=_("Back to evidence packs"),
+        )
+
+
+class EvidencePackDownloadView(EvidencePackAccessMixin, View):
+    def get(self, request, pk):
+        pack = self.get_pack(pk)
+        return job_file_response(
+            pack, filename=f"dowody-{pack.period_from:%Y-%m-%d}-{pack.period_to:%Y-%m-%d}.zip"
         )

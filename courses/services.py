@@ -2,6 +2,7 @@
 attempts. Keyword-only, atomic; refusals raise CourseError with one of the
 message constants below."""
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -16,9 +17,13 @@ from accounts.models import User
 from lms.errors import ServiceError
 
 from . import certificates, emails, heartbeat_sql, quiz
+from .h5p import xapi
 from .models import (
     CoursePage,
     Enrolment,
+    H5PResult,
+    H5PStatement,
+    H5PUserData,
     LearningSession,
     LessonPage,
     LessonProgress,
@@ -33,6 +38,11 @@ QUIZ_NOT_FOUND = _("This quiz does not exist in this lesson. Reload the page and
 VISIT_UNKNOWN = _("This page visit is not known. Reload the lesson.")
 TOO_FREQUENT = _("Too many heartbeats; slow down.")
 NO_ATTEMPTS_LEFT = _("You have used all attempts for this quiz.")
+H5P_ACTIVITY_NOT_FOUND = _(
+    "This H5P activity does not exist in this lesson. Reload the page and try again."
+)
+H5P_NOT_READY = _("This H5P activity is not available yet.")
+H5P_BAD_USER_DATA = _("The saved state of an H5P activity is not valid.")
 
 
 class CourseError(ServiceError):
@@ -147,6 +157,14 @@ def _lesson_conditions_met(progress: LessonProgress, lesson: LessonPage) -> bool
             ).values_list("quiz_id", flat=True)
         )
         conditions.append(quiz_ids <= passed)
+    if lesson.complete_by_h5p:
+        required = {key for key, value in lesson.h5p_activities().items() if value["required"]}
+        completed = set(
+            H5PResult.objects.filter(
+                user=progress.user_id, lesson=lesson, completed_at__isnull=False
+            ).values_list("activity_id", flat=True)
+        )
+        conditions.append(required <= completed)
     if lesson.complete_min_seconds:
         conditions.append(progress.effective_seconds >= lesson.complete_min_seconds)
     if not conditions:  # no rule chosen: opening the lesson is enough
@@ -306,3 +324,124 @@ def quiz_attempt_submit(*, user: User, lesson: LessonPage, quiz_id: str, data) -
     progress.best_score = max(progress.best_score or 0, score)
     _advance(progress, lesson, course)
     return attempt
+
+
+def _h5p_activity(*, lesson: LessonPage, activity_id: str) -> dict:
+    activity = lesson.h5p_activities().get(activity_id)
+    if activity is None:
+        raise CourseError(H5P_ACTIVITY_NOT_FOUND)
+    if activity["package"] is None or not activity["package"].is_ready:
+        raise CourseError(H5P_NOT_READY)
+    return activity
+
+
+def _h5p_finished(activity: dict, statement: xapi.Statement) -> bool:
+    """Whether a statement completes the activity: an attempt reaching the
+    pass mark (score-less content: any attempt but a failed one), or, where
+    the block says so, viewing score-less content."""
+    if statement.ends_attempt:
+        if statement.percent is None:
+            return statement.verb != "failed"
+        return statement.percent >= activity["pass_mark"]
+    return statement.is_view and activity["complete_on_view"]
+
+
+@transaction.atomic
+def h5p_statement_record(
+    *, user: User, lesson: LessonPage, activity_id: str, statement: dict
+) -> tuple[H5PStatement, LessonProgress | None]:
+    """Store an xAPI statement the player posted and let it move progress.
+    The server decides: the actor is ignored (the learner is who is logged
+    in), the object must be this activity, the score is clamped and scaled
+    here; only top-level statements count, attempts end with completed,
+    answered, passed, failed or mastered; the best attempt is kept and
+    completion never goes back. Returns the stored statement and, when it
+    counted, the lesson progress."""
+    course = _checked(user=user, lesson=lesson)
+    activity = _h5p_activity(lesson=lesson, activity_id=activity_id)
+    try:
+        read = xapi.read_statement(statement, iri=xapi.activity_iri(lesson.pk, activity_id))
+    except xapi.StatementError as error:
+        raise CourseError(error.message) from None
+    now = timezone.now()
+    stored = H5PStatement.objects.create(
+        user=user, lesson=lesson, activity_id=activity_id, package=activity["package"],
+        verb=read.verb, is_top_level=read.is_top_level, ends_attempt=read.ends_attempt,
+        score_raw=read.score_raw, score_max=read.score_max, score_scaled=read.scaled,
+        raw=statement, created_at=now,
+    )  # fmt: skip
+    if not (read.ends_attempt or read.is_view):
+        return stored, None
+    progress = _progress_for_update(user=user, lesson=lesson, course=course)
+    try:
+        with transaction.atomic():
+            H5PResult.objects.get_or_create(
+                user=user, lesson=lesson, activity_id=activity_id, defaults={"course": course}
+            )
+    except IntegrityError:  # created concurrently; the row exists now
+        pass
+    result = H5PResult.objects.select_for_update().get(
+        user=user, lesson=lesson, activity_id=activity_id
+    )
+    if read.ends_attempt:
+        result.attempts += 1
+    if read.is_view:
+        result.viewed_at = result.viewed_at or now
+    if read.percent is not None and read.ends_attempt:
+        result.best_score = max(result.best_score or 0, read.percent)
+        progress.best_score = max(progress.best_score or 0, read.percent)
+    if result.completed_at is None and _h5p_finished(activity, read):
+        result.completed_at = now
+    result.last_statement_at = now
+    result.save()
+    progress.first_opened_at = progress.first_opened_at or now
+    return stored, _advance(progress, lesson, course)
+
+
+def h5p_saved_state(*, user: User, lesson: LessonPage, activity_id: str, directory: str):
+    """The player's saved state (a JSON string) for resuming, if it was saved
+    for the package folder the learner gets now."""
+    saved = H5PUserData.objects.filter(
+        user=user, lesson=lesson, activity_id=activity_id, data_type="state",
+        sub_content_id="0", directory=directory,
+    )  # fmt: skip
+    return saved.values_list("data", flat=True).first()
+
+
+@transaction.atomic
+def h5p_user_data_save(
+    *,
+    user: User,
+    lesson: LessonPage,
+    activity_id: str,
+    data_type: str,
+    sub_content_id: str,
+    data: str,
+    preload: bool,
+) -> H5PUserData | None:
+    """Save (or, when H5P sends "0", delete) the player's state for one
+    learner and activity. The state must be JSON; it is only ever handed
+    back to the same learner."""
+    _checked(user=user, lesson=lesson)
+    activity = _h5p_activity(lesson=lesson, activity_id=activity_id)
+    key = {
+        "user": user, "lesson": lesson, "activity_id": activity_id,
+        "data_type": data_type, "sub_content_id": sub_content_id,
+    }  # fmt: skip
+    if data == "0":
+        H5PUserData.objects.filter(**key).delete()
+        return None
+    try:
+        json.loads(data)
+    except ValueError:
+        raise CourseError(H5P_BAD_USER_DATA) from None
+    saved, _created = H5PUserData.objects.update_or_create(
+        **key,
+        defaults={
+            "data": data,
+            "preload": preload,
+            "directory": activity["package"].directory,
+            "updated_at": timezone.now(),
+        },
+    )
+    return saved

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import certificates, learner
+from .views import certificates, h5p, learner
 
 app_name = "courses"
 
@@ -24,5 +24,21 @@ urlpatterns = [
         "courses/lessons/<int:lesson_id>/quiz/<str:quiz_id>/",
         learner.quiz_submit,
         name="quiz_submit",
+    ),
+    path(
+        "courses/lessons/<int:lesson_id>/h5p/<str:activity_id>/xapi/",
+        h5p.xapi,
+        name="h5p_xapi",
+    ),
+    path(
+        "courses/lessons/<int:lesson_id>/h5p/<str:activity_id>/user-data/"
+        "<str:data_type>/<str:sub_content_id>/",
+        h5p.user_data,
+        name="h5p_user_data",
+    ),
+    path(
+        "h5p/<int:lesson_id>/<int:package_id>/<str:directory>/<path:path>",
+        h5p.package_file,
+        name="h5p_file",
     ),
 ]

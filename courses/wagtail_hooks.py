@@ -8,9 +8,22 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
 
-from . import admin_views, certificate_admin, exports, permissions
+from . import (
+    admin_views,
+    certificate_admin,
+    dashboard,
+    exports,
+    overdue_admin,
+    permissions,
+    report_admin,
+)
+from .h5p import admin as h5p_admin
 from .models import CourseCatalogPage, CoursePage, LessonPage
+from .reports import all as _all_reports  # noqa: F401 - registers the reports
+from .reports import base as report_base
+from .reports import scope as report_scope
 from .views import catalogue, learner
 
 
@@ -154,3 +167,80 @@ def register_export_log_action(actions):
 
         def format_message(self, log_entry):
             return exports.export_log_message(log_entry.data)
+
+
+@hooks.register("register_admin_urls")
+def report_admin_urls():
+    view = report_admin.ReportView.as_view()
+    return [
+        path(
+            "evidence-packs/",
+            report_admin.EvidencePackView.as_view(),
+            name="courses_evidence_packs",
+        ),
+        path(
+            "evidence-packs/<int:pk>/",
+            report_admin.EvidencePackDetailView.as_view(),
+            name="courses_evidence_pack",
+        ),
+        path(
+            "evidence-packs/<int:pk>/download/",
+            report_admin.EvidencePackDownloadView.as_view(),
+            name="courses_evidence_pack_download",
+        ),
+        path("reports/<slug:slug>/", view, name="courses_report"),
+        path("reports/<slug:slug>/<str:export_format>/", view, name="courses_report_export"),
+    ]
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return report_scope.may_see_reports(request.user)
+
+
+# Before report_admin_urls, whose reports/<slug>/ would otherwise take reports/overdue/.
+@hooks.register("register_admin_urls", order=-1)
+def overdue_admin_urls():
+    return [path("reports/overdue/", overdue_admin.OverdueView.as_view(), name="courses_overdue")]
+
+
+@hooks.register("register_reports_menu_item")
+def overdue_menu_item():
+    return ReportMenuItem(
+        _("Overdue learners"), reverse("courses_overdue"), icon_name="time", order=100
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def learning_dashboard_panel(request, panels):
+    if report_scope.may_see_reports(request.user):
+        panels.append(dashboard.DashboardPanel())
+
+
+@hooks.register("register_reports_menu_item")
+def evidence_pack_menu_item():
+    return ReportMenuItem(
+        _("Evidence pack"), reverse("courses_evidence_packs"), icon_name="download", order=9
+    )
+
+
+for _order, _report in enumerate(report_base.REGISTRY.values(), start=10):
+    hooks.register(
+        "register_reports_menu_item",
+        lambda report=_report, order=_order: ReportMenuItem(
+            report.menu_label,
+            reverse("courses_report", kwargs={"slug": report.slug}),
+            icon_name="table",
+            order=order,
+        ),
+    )
+
+
+register_snippet(h5p_admin.H5PPackageViewSet)
+
+
+@hooks.register("register_admin_urls")
+def h5p_admin_urls():
+    return [
+        path("h5p/<int:pk>/approve/", h5p_admin.ApproveView.as_view(), name="courses_h5p_approve")
+    ]

@@ -1,5 +1,6 @@
 """Course models, split by concern; callers import from `courses.models`.
-Dependencies point one way: pages <- enrolment <- progress <- certificates."""
+Dependencies point one way: pages <- enrolment <- progress <- certificates
+<- reports."""
 
 from .certificates import (
     Certificate,
@@ -8,6 +9,7 @@ from .certificates import (
     CertificateSettings,
 )
 from .enrolment import Enrolment
+from .h5p import H5PLibrary, H5PPackage, H5PResult, H5PStatement, H5PUserData
 from .pages import (
     Audience,
     CourseCatalogPage,
@@ -17,6 +19,7 @@ from .pages import (
     Topic,
 )
 from .progress import LearningSession, LessonProgress, QuizAttempt
+from .reports import EvidencePack
 
 __all__ = [
     "Audience",
@@ -27,6 +30,12 @@ __all__ = [
     "CourseCatalogPage",
     "CoursePage",
     "Enrolment",
+    "EvidencePack",
+    "H5PLibrary",
+    "H5PPackage",
+    "H5PResult",
+    "H5PStatement",
+    "H5PUserData",
     "LearningSession",
     "LessonPage",
     "LessonProgress",

@@ -12,7 +12,6 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -23,6 +22,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .. import certificate_templates
 from .enrolment import Enrolment
+from .jobs import PrivateFileJob, private_storage
 from .pages import CoursePage
 
 DEFAULT_NUMBER_PATTERN = "CA/{year}/{number:05d}"
@@ -240,53 +240,15 @@ class Certificate(models.Model):
         return timezone.localdate(self.issued_at)
 
 
-def private_storage():
-    """Files only the app hands out (to the person allowed), never served by URL."""
-    return storages["private"]
-
-
-class CertificateBatch(models.Model):
+class CertificateBatch(PrivateFileJob):
     """A ZIP of certificate PDFs for a course, institution and period, built
-    by a background task for the coordinator who asked; its progress shows
-    while it runs and the file is kept in private storage."""
+    by a background task for the coordinator who asked."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("waiting")
-        RUNNING = "running", _("in progress")
-        READY = "ready", _("ready")
-        FAILED = "failed", _("failed")
-
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
-    course = models.ForeignKey(
-        CoursePage, verbose_name=_("course"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )  # fmt: skip
-    institution = models.ForeignKey(
-        "accounts.Institution", verbose_name=_("institution"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
     issued_from = models.DateField(_("issued from"), null=True, blank=True)
     issued_to = models.DateField(_("issued to"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    total = models.PositiveIntegerField(_("certificates"), default=0)
-    done = models.PositiveIntegerField(_("done"), default=0)
     file = models.FileField(_("file"), storage=private_storage, upload_to="certificate-batches/",
                             blank=True)  # fmt: skip
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    class Meta:
+    class Meta(PrivateFileJob.Meta):
         verbose_name = _("certificate download")
         verbose_name_plural = _("certificate downloads")
-        ordering = ["-requested_at"]
-
-    def __str__(self):
-        return f"{self.requested_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0

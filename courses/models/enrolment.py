@@ -52,6 +52,9 @@ class Enrolment(models.Model):
         related_name="+",
     )
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    # The last deadline reminder (sent by a coordinator or the daily command),
+    # so the overdue list shows it and the command never reminds twice a day.
+    reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
 
     objects = EnrolmentQuerySet.as_manager()
 

@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .. import certificate_templates
-from ..blocks import LessonStreamBlock, QuizBlock
+from ..blocks import H5PActivityBlock, LessonStreamBlock, QuizBlock
 from ..panels import CompletionImpactPanel
 
 
@@ -234,6 +234,11 @@ class LessonPage(Page):
         default=False,
         help_text=_("All quizzes of the lesson must be passed."),
     )
+    complete_by_h5p = models.BooleanField(
+        _("completed by its H5P activities"),
+        default=False,
+        help_text=_("Every H5P activity of the lesson marked as required must be completed."),
+    )
     complete_min_seconds = models.PositiveIntegerField(
         _("minimum effective time (seconds)"), default=0
     )
@@ -247,6 +252,7 @@ class LessonPage(Page):
                 FieldPanel("complete_on_open"),
                 FieldPanel("complete_by_button"),
                 FieldPanel("complete_by_quiz"),
+                FieldPanel("complete_by_h5p"),
                 FieldPanel("complete_min_seconds"),
             ],
             heading=_("Completion"),
@@ -265,3 +271,11 @@ class LessonPage(Page):
         return [
             (block.id, block.value) for block in self.body if isinstance(block.block, QuizBlock)
         ]
+
+    def h5p_activities(self) -> dict:
+        """Block id -> H5P activity value for every H5P block of the lesson."""
+        return {
+            block.id: block.value
+            for block in self.body
+            if isinstance(block.block, H5PActivityBlock)
+        }

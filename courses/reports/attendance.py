@@ -1,15 +1,16 @@
 """The attendance and progress report (lista obecności): one row per
 enrolment in the filtered set, with when the learner enrolled, started and
 completed, their effective learning time, their result and certificate
-number, and totals. `attendance_enrolments` is the read (one query for any
-number of rows); the rest are pure functions over what it fetched."""
+number, and totals. `attendance_enrolments` is the read (value rows);
+`with_progress` adds the progress per chunk of rows; the rest are pure
+functions over what they fetched."""
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from itertools import islice
 
-from django.db.models import Case, Count, IntegerField, Min, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
@@ -35,58 +36,113 @@ COLUMNS = [
 HEADERS = [header for header, _width in COLUMNS]
 WIDTHS = [width for _header, width in COLUMNS]
 
-# Status codes computed in SQL, so the status filter runs in the database.
-_STATUS_CODES = {Status.ENROLLED: 0, Status.IN_PROGRESS: 1, Status.COMPLETED: 2, Status.OVERDUE: 3}
+
+# The enrolment columns a row needs, read as plain values (no model objects:
+# a 100,000-row export would spend most of its time building them).
+FIELDS = (
+    "pk",
+    "user_id",
+    "course_id",
+    "user__first_name",
+    "user__last_name",
+    "user__institution__name",
+    "user__position",
+    "course__title",
+    "enrolled_at",
+    "completed_at",
+    "deadline",
+)
+# Rows enriched with progress and certificates per chunk: three queries each.
+CHUNK = 2000
 
 
-def _progress(field_aggregate):
-    return Subquery(
-        LessonProgress.objects.filter(user=OuterRef("user_id"), course=OuterRef("course_id"))
-        .values("user")
-        .annotate(value=field_aggregate)
-        .values("value")[:1]
+def day_start(day: date) -> datetime:
+    """The first moment of a day in the site's time zone."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _started():
+    return Exists(
+        LessonProgress.objects.filter(
+            user=OuterRef("user_id"), course=OuterRef("course_id"), first_opened_at__isnull=False
+        )
     )
 
 
 def attendance_enrolments(form: ReportFilterForm):
     """The enrolments of a valid filter form, within the user's scope and
     active in the period (enrolled by its end, not completed before its
-    start), with their progress figures annotated."""
+    start), as value rows in list order. Progress comes per chunk
+    (`with_progress`); only the status filter looks at it in SQL."""
     data = form.cleaned_data
     start, end = data["period_from"], data["period_to"]
     today = timezone.localdate()
+    # Whole local days, compared on the stored moments (no per-row date casts).
     enrolments = (
         scope.report_enrolments(form.user)
-        .filter(withdrawn_at__isnull=True, enrolled_at__date__lte=end)
-        .exclude(completed_at__date__lt=start)
+        .filter(withdrawn_at__isnull=True, enrolled_at__lt=day_start(end + timedelta(days=1)))
+        .exclude(completed_at__lt=day_start(start))
     )
     if data.get("course"):
         enrolments = enrolments.filter(course=data["course"])
     if form.institution_ids is not None:
         enrolments = enrolments.filter(user__institution_id__in=form.institution_ids)
-    enrolments = enrolments.annotate(
-        started=_progress(Min("first_opened_at")),
-        effective=Coalesce(_progress(Sum("effective_seconds")), Value(0)),
-        done=Coalesce(
-            _progress(Count("pk", filter=Q(status=LessonProgress.Status.COMPLETED))), Value(0)
-        ),
-        certificate_number=Subquery(
-            Certificate.objects.valid().filter(enrolment=OuterRef("pk")).values("number")[:1]
-        ),
-    ).annotate(
-        status_code=Case(
-            When(completed_at__isnull=False, then=Value(_STATUS_CODES[Status.COMPLETED])),
-            When(deadline__lt=today, then=Value(_STATUS_CODES[Status.OVERDUE])),
-            When(started__isnull=True, then=Value(_STATUS_CODES[Status.ENROLLED])),
-            default=Value(_STATUS_CODES[Status.IN_PROGRESS]),
-            output_field=IntegerField(),
+    status = data.get("status")
+    if status == Status.COMPLETED:
+        enrolments = enrolments.filter(completed_at__isnull=False)
+    elif status == Status.OVERDUE:
+        enrolments = enrolments.filter(completed_at__isnull=True, deadline__lt=today)
+    elif status:
+        not_overdue = Q(deadline__isnull=True) | Q(deadline__gte=today)
+        enrolments = (
+            enrolments.filter(not_overdue, completed_at__isnull=True)
+            .annotate(started=_started())
+            .filter(started=status == Status.IN_PROGRESS)
         )
-    )
-    if data.get("status"):
-        enrolments = enrolments.filter(status_code=_STATUS_CODES[data["status"]])
-    return enrolments.select_related("user", "user__institution", "course").order_by(
+    return enrolments.values(*FIELDS).order_by(
         "course__title", "user__last_name", "user__first_name", "pk"
     )
+
+
+def _batched(rows: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of at most `size` rows (itertools.batched is 3.12+)."""
+    rows = iter(rows)
+    while chunk := list(islice(rows, size)):
+        yield chunk
+
+
+def with_progress(enrolments: Iterable[dict]) -> Iterator[dict]:
+    """Each enrolment row with its progress (started, effective seconds,
+    lessons done) and certificate number, fetched for a chunk of rows at a
+    time, so memory stays flat and the queries stay few."""
+    for chunk in _batched(enrolments, CHUNK):
+        users = {row["user_id"] for row in chunk}
+        courses = {row["course_id"] for row in chunk}
+        progress = {
+            (figures["user_id"], figures["course_id"]): figures
+            for figures in LessonProgress.objects.filter(user_id__in=users, course_id__in=courses)
+            .values("user_id", "course_id")
+            .annotate(
+                started=Min("first_opened_at"),
+                effective=Sum("effective_seconds"),
+                done=Count("pk", filter=Q(status=LessonProgress.Status.COMPLETED)),
+            )
+            .order_by()
+        }
+        numbers = dict(
+            Certificate.objects.valid()
+            .filter(enrolment_id__in=[row["pk"] for row in chunk])
+            .values_list("enrolment_id", "number")
+        )
+        for row in chunk:
+            figures = progress.get((row["user_id"], row["course_id"]), {})
+            yield {
+                **row,
+                "started": figures.get("started"),
+                "effective": figures.get("effective") or 0,
+                "done": figures.get("done") or 0,
+                "certificate_number": numbers.get(row["pk"], ""),
+            }
 
 
 def lesson_counts(course_ids: Iterable[int]) -> dict[int, int]:
@@ -110,38 +166,55 @@ def lesson_counts(course_ids: Iterable[int]) -> dict[int, int]:
     return counts
 
 
-def result_text(enrolment, lesson_count: int) -> str:
-    """The learner's result in words, with the lessons done where unfinished."""
-    code = enrolment.status_code
-    if code == _STATUS_CODES[Status.COMPLETED]:
-        return pgettext("course result", "completed")
-    done = f"{min(enrolment.done, lesson_count)}/{lesson_count}"
-    if code == _STATUS_CODES[Status.OVERDUE]:
-        return _("overdue (%(done)s lessons)") % {"done": done}
-    if code == _STATUS_CODES[Status.ENROLLED]:
-        return pgettext("course result", "not started")
-    return _("in progress (%(done)s lessons)") % {"done": done}
+def status_of(row: dict, today: date) -> str:
+    """The same rules as the status filter, for one enriched row."""
+    if row["completed_at"]:
+        return Status.COMPLETED
+    if row["deadline"] and row["deadline"] < today:
+        return Status.OVERDUE
+    return Status.IN_PROGRESS if row["started"] else Status.ENROLLED
 
 
-def _local_date(moment) -> date | None:
-    return timezone.localdate(moment) if moment else None
+class RowWriter:
+    """Turns enriched rows into list rows. The words and the time zone are
+    looked up once per export, not once per row (a list may have 100,000)."""
 
+    def __init__(self, counts: dict[int, int]):
+        self.counts = counts
+        self.today = timezone.localdate()
+        self.zone = timezone.get_current_timezone()
+        self.completed = pgettext("course result", "completed")
+        self.not_started = pgettext("course result", "not started")
+        self.overdue = _("overdue (%(done)s lessons)")
+        self.in_progress = _("in progress (%(done)s lessons)")
 
-def attendance_row(number: int, enrolment, lesson_count: int) -> list:
-    user = enrolment.user
-    return [
-        number,
-        user.get_full_name(),
-        user.institution.name if user.institution else "",
-        user.position,
-        enrolment.course.title,
-        _local_date(enrolment.enrolled_at),
-        _local_date(enrolment.started),
-        _local_date(enrolment.completed_at),
-        timedelta(seconds=enrolment.effective),
-        result_text(enrolment, lesson_count),
-        enrolment.certificate_number or "",
-    ]
+    def local_date(self, moment) -> date | None:
+        return moment.astimezone(self.zone).date() if moment else None
+
+    def result(self, row: dict, lesson_count: int) -> str:
+        """The learner's result in words, with the lessons done where unfinished."""
+        status = status_of(row, self.today)
+        if status == Status.COMPLETED:
+            return self.completed
+        if status == Status.ENROLLED:
+            return self.not_started
+        done = {"done": f"{min(row['done'], lesson_count)}/{lesson_count}"}
+        return (self.overdue if status == Status.OVERDUE else self.in_progress) % done
+
+    def row(self, number: int, row: dict) -> list:
+        return [
+            number,
+            f"{row['user__first_name']} {row['user__last_name']}".strip(),
+            row["user__institution__name"] or "",
+            row["user__position"],
+            row["course__title"],
+            self.local_date(row["enrolled_at"]),
+            self.local_date(row["started"]),
+            self.local_date(row["completed_at"]),
+            timedelta(seconds=row["effective"]),
+            self.result(row, self.counts.get(row["course_id"], 0)),
+            row["certificate_number"],
+        ]
 
 
 @dataclass
@@ -152,10 +225,10 @@ class Totals:
     completed: int = 0
     effective: timedelta = timedelta()
 
-    def add(self, enrolment) -> None:
+    def add(self, row: dict) -> None:
         self.participants += 1
-        self.completed += enrolment.completed_at is not None
-        self.effective += timedelta(seconds=enrolment.effective)
+        self.completed += row["completed_at"] is not None
+        self.effective += timedelta(seconds=row["effective"])
 
     def row(self) -> list:
         """The totals as the last row of an export."""
@@ -173,22 +246,24 @@ class Totals:
 def attendance_rows(enrolments: Iterable, counts: dict[int, int], totals: Totals) -> Iterator:
     """Numbered rows, adding up the totals as they go (so a streamed export
     ends with them without a second pass)."""
-    for number, enrolment in enumerate(enrolments, start=1):
-        totals.add(enrolment)
-        yield attendance_row(number, enrolment, counts.get(enrolment.course_id, 0))
+    writer = RowWriter(counts)
+    for number, row in enumerate(with_progress(enrolments), start=1):
+        totals.add(row)
+        yield writer.row(number, row)
 
 
 def attendance_totals(enrolments) -> Totals:
-    """Totals of the whole filtered set, in one query."""
+    """Totals of the whole filtered set, in two queries."""
     figures = enrolments.order_by().aggregate(
-        participants=Count("pk"),
-        completed=Count("pk", filter=Q(completed_at__isnull=False)),
-        effective=Sum("effective"),
+        participants=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False))
     )
+    effective = LessonProgress.objects.filter(
+        Exists(enrolments.filter(user_id=OuterRef("user_id"), course_id=OuterRef("course_id")))
+    ).aggregate(total=Sum("effective_seconds"))["total"]
     return Totals(
         participants=figures["participants"],
         completed=figures["completed"],
-        effective=timedelta(seconds=figures["effective"] or 0),
+        effective=timedelta(seconds=effective or 0),
     )
 
 
@@ -208,7 +283,9 @@ class AttendanceReport(TableReport):
 
     def objects(self):
         enrolments = attendance_enrolments(self.form)
-        self.counts = lesson_counts(enrolments.values_list("course_id", flat=True).distinct())
+        self.counts = lesson_counts(
+            enrolments.values_list("course_id", flat=True).order_by().distinct()
+        )
         return enrolments
 
     def rows(self, objects, totals):

@@ -37,19 +37,22 @@ def default_period() -> dict:
     return {"period_from": date(today.year, 1, 1).isoformat(), "period_to": today.isoformat()}
 
 
-def described_filters(form: ReportFilterForm) -> list[tuple[str, str]]:
-    """The filters as (label, value) lines for a document's header."""
+def described_filters(form: ReportFilterForm, *, status: bool = True) -> list[tuple[str, str]]:
+    """The filters as (label, value) lines for a document's header; the
+    status only where the form has one and the report uses it."""
     data = form.cleaned_data
-    status = dict(form.fields["status"].choices).get(data.get("status", ""), "")
-    return [
+    described = [
         (_("Course"), data["course"].title if data.get("course") else _("all courses")),
         (
             _("Institution"),
             data["institution"].name if data.get("institution") else _("all institutions"),
         ),
         (_("Period"), f"{data['period_from']:%Y-%m-%d} – {data['period_to']:%Y-%m-%d}"),
-        (_("Status"), str(status) if data.get("status") else _("any")),
     ]
+    if status and "status" in form.fields:
+        label = dict(form.fields["status"].choices).get(data.get("status", ""), "")
+        described.append((_("Status"), str(label) if data.get("status") else _("any")))
+    return described
 
 
 class TableReport:
@@ -67,6 +70,7 @@ class TableReport:
     widths: list = []
     signatures = False  # signature lines under the PDF table
     formats = tuple(FORMATS)
+    form_class = ReportFilterForm  # the admin page's filters
 
     def __init__(self, form: ReportFilterForm):
         self.form = form
@@ -114,7 +118,7 @@ class TableReport:
         site = Site.objects.get(is_default_site=True)
         return documents.render_table_pdf(
             title=str(self.title),
-            filters=described_filters(self.form),
+            filters=described_filters(self.form, status="status" in self.form_class.base_fields),
             headers=self.headers,
             rows=rows,
             totals=totals.row(),

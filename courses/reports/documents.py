@@ -3,7 +3,7 @@ the filters in its header, totals, optional signature lines, the funding
 statement and logo strip, and "page X of Y" (tagged PDF/UA-1 in Polish)."""
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -21,6 +21,8 @@ def display(value) -> str:
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
     if isinstance(value, timedelta):
         return exports.hours_minutes(value)
     return str(value)

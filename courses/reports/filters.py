@@ -89,3 +89,10 @@ class ReportFilterForm(forms.Form):
             elif value:
                 described[name] = value
         return described
+
+
+class PeriodFilterForm(ReportFilterForm):
+    """The filters without the status, for reports that are not about the
+    state of one enrolment (activity, indicators, the certificate register)."""
+
+    status = None

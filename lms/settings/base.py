@@ -179,6 +179,8 @@ HEARTBEAT_IDLE_GAP_SECONDS = env.int("HEARTBEAT_IDLE_GAP_SECONDS", default=300)
 # A learner counts as active for this long after their last input, scroll or video play.
 ACTIVITY_WINDOW_SECONDS = env.int("ACTIVITY_WINDOW_SECONDS", default=180)
 LOGIN_EVENT_RETENTION_DAYS = env.int("LOGIN_EVENT_RETENTION_DAYS", default=1825)
+# `send_deadline_reminders` (daily) emails learners this many days before their deadline.
+DEADLINE_REMINDER_DAYS = env.int("DEADLINE_REMINDER_DAYS", default=3)
 
 # The public address, for links in emails (invitations, certificates).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -194,7 +196,11 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATICFILES_DIRS = [
+    PROJECT_DIR / "static",
+    # The H5P player from npm (`npm ci --ignore-scripts`), served as /static/h5p-standalone/.
+    ("h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
+]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
@@ -218,6 +224,28 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Certificate ZIPs and evidence packs are deleted this long after they were asked
+# for (`manage.py prune_private_files`, run it daily).
+PRIVATE_FILE_RETENTION_HOURS = env.int("PRIVATE_FILE_RETENTION_HOURS", default=72)
+
+# H5P packages: limits checked while an upload is read (courses.h5p.validation),
+# the storage its files go to (private: served only after an access check), and
+# the body size of the player's xAPI and saved-state posts.
+H5P_STORAGE = env("H5P_STORAGE", default="private")
+H5P_MAX_UPLOAD_BYTES = env.int("H5P_MAX_UPLOAD_MB", default=100) * 1024 * 1024
+H5P_MAX_MEMBERS = env.int("H5P_MAX_MEMBERS", default=3000)
+H5P_MAX_MEMBER_BYTES = env.int("H5P_MAX_MEMBER_MB", default=100) * 1024 * 1024
+H5P_MAX_TOTAL_BYTES = env.int("H5P_MAX_TOTAL_MB", default=300) * 1024 * 1024
+H5P_MAX_COMPRESSION_RATIO = env.int("H5P_MAX_COMPRESSION_RATIO", default=100)
+H5P_MAX_JSON_BYTES = 5 * 1024 * 1024
+H5P_MAX_POST_BYTES = 64 * 1024
+# How often (seconds) the player saves a learner's state for resuming.
+H5P_SAVE_SECONDS = env.int("H5P_SAVE_SECONDS", default=10)
+# Production behind nginx: files are handed over with X-Accel-Redirect to this
+# internal location (aliased to PRIVATE_ROOT) after the access check; empty: the
+# app streams them itself (also the way for S3-compatible storage).
+H5P_ACCEL_REDIRECT_PREFIX = env("H5P_ACCEL_REDIRECT_PREFIX", default="")
 
 WAGTAIL_SITE_NAME = "Cyfrowa Akademia"
 WAGTAILADMIN_BASE_URL = SITE_URL

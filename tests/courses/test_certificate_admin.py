@@ -479,8 +479,8 @@ def test_batch_in_progress_shows_progress_and_reloads(client, coordinator_lo1):
     )
     client.force_login(coordinator_lo1)
     body = client.get(f"{REGISTER}batches/{batch.pk}/").content.decode()
-    assert '<progress id="batch-progress" max="40" value="10">25%</progress>' in body
-    assert '<label for="batch-progress">' in body
+    assert '<progress id="job-progress" max="40" value="10">25%</progress>' in body
+    assert '<label for="job-progress">10 z 40 zaświadczeń (25%)</label>' in body
     assert 'http-equiv="refresh"' in body and "data-poll-seconds" in body
     assert "/download/" not in body
     assert client.get(f"{REGISTER}batches/{batch.pk}/download/").status_code == 404

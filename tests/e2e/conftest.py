@@ -71,15 +71,17 @@ def axe_source():
 
 @pytest.fixture
 def run_axe(axe_source):
-    """Run axe-core's WCAG 2.0/2.1/2.2 A and AA rules; return the violations."""
+    """Run axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page, or only
+    inside `within` (a CSS selector: our part of a Wagtail admin page);
+    return the violations."""
 
-    def run(page):
+    def run(page, within=None):
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             page.add_script_tag(content=axe_source)
         return page.evaluate(
-            """async () => {
+            """async (within) => {
                 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-                const result = await axe.run(document, {
+                const result = await axe.run(within ? {include: [within]} : document, {
                     runOnly: {type: 'tag', values: tags},
                     resultTypes: ['violations'],
                 });
@@ -87,7 +89,8 @@ def run_axe(axe_source):
                     id: v.id, impact: v.impact, help: v.help,
                     targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5),
                 }));
-            }"""
+            }""",
+            within,
         )
 
     return run

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from courses.models import Certificate, CoursePage, Enrolment, LessonProgress
+from courses.models import Certificate, CoursePage, Enrolment, H5PPackage, LessonProgress
 from lms.models import AccessibilityStatementPage, HomePage, PrivacyNoticePage, SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +36,11 @@ def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, 
     for course in courses:
         kinds = {block.block_type for lesson in course.lessons() for block in lesson.body}
         assert kinds == {
-            "heading", "paragraph", "image", "steps", "video", "document", "callout", "quiz"
+            "heading", "paragraph", "image", "steps", "video", "document", "callout", "quiz",
+            "h5p",
         }, course.title  # fmt: skip
+    # Every course ends with an H5P checkpoint question, uploaded once and ready.
+    assert H5PPackage.objects.ready().count() == courses.count()
     assert Enrolment.objects.values("course").distinct().count() >= 4
     statuses = set(LessonProgress.objects.values_list("status", flat=True))
     assert {"in_progress", "completed"} <= statuses

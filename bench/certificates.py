@@ -1,0 +1,384 @@
+"""Benchmark of certificate PDFs: one rendering in-process, and a batch (a ZIP)
+through the real background path, in one run.
+
+Builds a throwaway database (SQLite, or the PostgreSQL database named by
+DATABASE_URL, e.g. under scripts/with-postgres) with the demo site shell (the
+funding statement and logo strip, so the PDFs carry real branding), a
+signatory with a signature image, one course with a few lessons and outcomes
+in Polish, and N learners with Polish names, each enrolled, completed and
+given a certificate by the real service (`certificate_issue`). Then:
+
+1. renders one certificate `--renders` times in-process after a warm-up, and
+   its HTML alone as many times (the baseline: the ratio is the PDF's cost);
+2. asks for a ZIP of `--batch` certificates (`certificate_batch_request`, with
+   TASKS_BACKEND=database) while a `manage.py db_worker` process is running,
+   and measures the wall time from the request to the batch being READY, then
+   checks that the ZIP holds exactly `--batch` PDFs.
+
+Prints a Markdown table headed by the machine's description. `--profile`
+also prints the cProfile top functions of the PDF renderings (to stderr).
+
+Usage: python bench/certificates.py [--renders 200] [--batch 1000] [--profile]
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import platform
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+FIRST_NAMES_F = ["Zofia", "Małgorzata", "Jolanta", "Bożena", "Grażyna", "Agnieszka", "Łucja",
+                 "Elżbieta", "Jadwiga", "Urszula"]  # fmt: skip
+LAST_NAMES_F = ["Wiśniewska", "Dąbrowska", "Kamińska", "Żółkiewska", "Woźniak", "Jędrzejczyk",
+                "Kołodziej", "Sęk", "Przybył", "Gąsiorowska"]  # fmt: skip
+FIRST_NAMES_M = ["Łukasz", "Grzegorz", "Józef", "Mikołaj", "Paweł", "Jarosław", "Przemysław",
+                 "Bartłomiej", "Wojciech", "Zdzisław"]  # fmt: skip
+LAST_NAMES_M = ["Wójcik", "Żak", "Kowalczyk", "Szymański", "Łęcki", "Ślusarczyk", "Błaszczyk",
+                "Ziółkowski", "Mączyński", "Świątek"]  # fmt: skip
+LESSONS = ["Połączenie VPN z siecią urzędu", "Aktualizacje systemu i oprogramowania",
+           "Szyfrowanie dysku laptopa", "Blokada ekranu i praca w miejscach publicznych",
+           "Kopie zapasowe dokumentów służbowych"]  # fmt: skip
+KNOWLEDGE = ["Zna zasady bezpiecznej pracy zdalnej na służbowym laptopie.",
+             "Wyjaśnia, dlaczego dysk przenośnego komputera musi być zaszyfrowany."]  # fmt: skip
+SKILLS = ["Łączy się z siecią urzędu przez VPN i sprawdza, czy połączenie działa.",
+          "Instaluje aktualizacje i szyfruje dysk narzędziem wbudowanym w system.",
+          "Odtwarza plik z kopii zapasowej."]  # fmt: skip
+SOCIAL = ["Dba o ochronę danych osobowych mieszkańców i zgłasza incydenty bezpieczeństwa."]
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{cores} cores (nproc), {model}, Python {platform.python_version()}"
+
+
+def signature_image():
+    """A scanned-signature stand-in: a scribble on white, as the admin would upload."""
+    from django.core.files.images import ImageFile
+    from PIL import Image, ImageDraw
+    from wagtail.images import get_image_model
+
+    canvas = Image.new("RGB", (600, 200), "white")
+    draw = ImageDraw.Draw(canvas)
+    points = [
+        (40 + x * 6, 110 + int(40 * ((x % 14) - 7) / 7) * (-1) ** (x // 14)) for x in range(88)
+    ]
+    draw.line(points, fill="#1a237e", width=5)
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG")
+    return get_image_model().objects.create(
+        title="Podpis – bench", file=ImageFile(buffer, name="podpis-bench.png")
+    )
+
+
+def prepare(learners: int):
+    """The site shell, the course, the learners and their certificates; returns
+    (course, coordinator, certificates in register order, seconds to issue)."""
+    from django.contrib.auth.hashers import make_password
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.utils import timezone
+    from wagtail.models import Site
+
+    from accounts.models import Institution, User
+    from courses.certificates import certificate_issue
+    from courses.models import (
+        Certificate,
+        CertificateSettings,
+        CourseCatalogPage,
+        CoursePage,
+        Enrolment,
+        LessonPage,
+    )
+    from lms import demo
+
+    call_command("migrate", verbosity=0)
+    demo.build_site_shell()
+    site = Site.objects.get(is_default_site=True)
+    certificate_settings = CertificateSettings.for_site(site)
+    certificate_settings.signatory_name = "Małgorzata Żółkiewska-Dąbrowska"
+    certificate_settings.signatory_title = "Starosta Bolesławiecki"
+    certificate_settings.issue_place = "Bolesławiec"
+    certificate_settings.signature_image = signature_image()
+    certificate_settings.save()
+
+    home = demo.HomePage.objects.get()
+    catalogue = CourseCatalogPage(title="Szkolenia", slug="szkolenia")
+    home.add_child(instance=catalogue)
+    course = CoursePage(
+        title="Bezpieczna praca zdalna na służbowym laptopie – poziom podstawowy",
+        slug="bezpieczna-praca-zdalna",
+        summary="Jak bezpiecznie pracować zdalnie na sprzęcie z projektu „Cyfrowy Powiat”.",
+        hours=8,
+        outcomes_knowledge="\n".join(KNOWLEDGE),
+        outcomes_skills="\n".join(SKILLS),
+        outcomes_social="\n".join(SOCIAL),
+    )
+    catalogue.add_child(instance=course)
+    for number, title in enumerate(LESSONS, start=1):
+        lesson = LessonPage(
+            title=title, slug=f"lekcja-{number}", body=[("paragraph", f"<p>{title}.</p>")]
+        )
+        course.add_child(instance=lesson)
+
+    now = timezone.now()
+    with transaction.atomic():
+        institutions = Institution.objects.bulk_create(
+            Institution(name=name) for name in demo.INSTITUTIONS[:8]
+        )
+        password = make_password(None)  # unusable: no hashing per learner
+        users = []
+        for number in range(learners):
+            female = number % 2 == 0
+            first = (FIRST_NAMES_F if female else FIRST_NAMES_M)[number // 2 % 10]
+            last = (LAST_NAMES_F if female else LAST_NAMES_M)[number // 20 % 10]
+            users.append(
+                User(
+                    email=f"uczestnik{number:05d}@example.org", password=password,
+                    first_name=first, last_name=last,
+                    institution=institutions[number % len(institutions)],
+                )
+            )  # fmt: skip
+        users = User.objects.bulk_create(users)
+        enrolments = Enrolment.objects.bulk_create(
+            Enrolment(
+                user=user, course=course, method=Enrolment.Method.INSTITUTION,
+                enrolled_at=now - timedelta(days=14), completed_at=now - timedelta(days=1),
+            )
+            for user in users
+        )  # fmt: skip
+    started = time.perf_counter()
+    for enrolment in enrolments:
+        certificate_issue(enrolment=enrolment)  # each in its own transaction, as in production
+    issue_seconds = time.perf_counter() - started
+    coordinator = User.objects.get(email=demo.ADMIN_EMAIL)
+    certificates = list(Certificate.objects.in_register_order())
+    return course, coordinator, certificates, issue_seconds
+
+
+def timed(function, times: int) -> tuple[list[float], list[float]]:
+    """Sorted wall-clock and CPU (this process) durations of `times` calls."""
+    wall, cpu = [], []
+    for _number in range(times):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        function()
+        cpu.append(time.process_time() - started_cpu)
+        wall.append(time.perf_counter() - started)
+    return sorted(wall), sorted(cpu)
+
+
+def p95(durations: list[float]) -> float:
+    return durations[max(0, int(len(durations) * 0.95) - 1)]
+
+
+def bench_render(certificate, renders: int, profile: bool) -> dict:
+    from pypdf import PdfReader
+
+    from courses.certificate_pdf import (
+        branding_load,
+        render_certificate_html,
+        render_certificate_pdf,
+    )
+
+    branding = branding_load()
+    pdf = render_certificate_pdf(certificate, branding)  # warm-up: fonts, CSS, templates
+    html = render_certificate_html(certificate, branding)
+    html_times, html_cpu = timed(lambda: render_certificate_html(certificate, branding), renders)
+    pdf_times, pdf_cpu = timed(lambda: render_certificate_pdf(certificate, branding), renders)
+    if profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _number in range(min(renders, 50)):
+            render_certificate_pdf(certificate, branding)
+        profiler.disable()
+        stats = pstats.Stats(profiler, stream=sys.stderr).strip_dirs()
+        stats.sort_stats("cumulative").print_stats(40)
+        stats.sort_stats("tottime").print_stats(25)
+    return {
+        "html_median": statistics.median(html_times),
+        "html_p95": p95(html_times),
+        "html_cpu": statistics.median(html_cpu),
+        "html_bytes": len(html.encode()),
+        "pdf_median": statistics.median(pdf_times),
+        "pdf_p95": p95(pdf_times),
+        "pdf_cpu": statistics.median(pdf_cpu),
+        "pdf_bytes": len(pdf),
+        "pdf_pages": len(PdfReader(io.BytesIO(pdf)).pages),
+        "logos": len(branding.funding_logos) + bool(branding.organiser_logo),
+        "signature": branding.signature is not None,
+    }
+
+
+def bench_batch(env: dict, folder: str, course, coordinator, certificates) -> dict:
+    """A ZIP through TASKS_BACKEND=database and a running `manage.py db_worker`."""
+    from courses.certificates import certificate_batch_request
+    from courses.models import CertificateBatch
+
+    log_path = Path(folder) / "worker.log"
+    started = time.perf_counter()
+    with log_path.open("w") as log:
+        worker = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay",
+             "--verbosity", "1"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        while "Starting worker" not in log_path.read_text():
+            if worker.poll() is not None or time.perf_counter() - started > 60:
+                raise RuntimeError(f"db_worker did not start:\n{log_path.read_text()}")
+            time.sleep(0.05)
+        worker_start = time.perf_counter() - started
+
+        requested = time.perf_counter()
+        batch = certificate_batch_request(
+            user=coordinator, certificates=certificates, course=course,
+            institution=None, issued_from=None, issued_to=None,
+        )  # fmt: skip
+        running_at = None
+        while True:
+            batch.refresh_from_db()
+            if running_at is None and batch.status != CertificateBatch.Status.PENDING:
+                running_at = time.perf_counter()
+            if batch.status in {CertificateBatch.Status.READY, CertificateBatch.Status.FAILED}:
+                break
+            if worker.poll() is not None or time.perf_counter() - requested > 900:
+                raise RuntimeError(f"the batch did not finish:\n{log_path.read_text()}")
+            time.sleep(0.05)
+        ready = time.perf_counter()
+    finally:
+        worker.terminate()  # a graceful stop: the worker is idle again by now
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+    if batch.status != CertificateBatch.Status.READY:
+        raise RuntimeError(f"the batch failed:\n{log_path.read_text()}")
+
+    with batch.file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        names = archive.namelist()
+        pdfs = [name for name in names if name.endswith(".pdf")]
+        zip_bytes = handle.seek(0, io.SEEK_END)
+        if len(pdfs) != len(certificates) or len(names) != len(pdfs):
+            raise RuntimeError(f"the ZIP holds {len(pdfs)} PDFs, expected {len(certificates)}")
+        if not all(archive.read(name).startswith(b"%PDF-") for name in pdfs):
+            raise RuntimeError("the ZIP holds a file that is not a PDF")
+    seconds = ready - requested
+    return {
+        "count": len(pdfs),
+        "worker_start": worker_start,
+        "pickup": running_at - requested,
+        "seconds": seconds,
+        "rate": len(pdfs) / seconds,
+        "zip_bytes": zip_bytes,
+    }
+
+
+def database_description() -> str:
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            return f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
+    import sqlite3
+
+    return f"SQLite {sqlite3.sqlite_version}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--renders", type=int, default=200)
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--profile", action="store_true", help="cProfile the PDF rendering")
+    options = parser.parse_args()
+    if options.renders < 1 or options.batch < 1:
+        parser.error("--renders and --batch must be at least 1")
+
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as folder:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
+            "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3"),
+            "MEDIA_ROOT": f"{folder}/media",
+            "PRIVATE_ROOT": f"{folder}/private",
+            "TASKS_BACKEND": "database",
+            "EMAIL_URL": "dummymail://",  # the issue emails are built, not printed
+            "DEBUG": "false",
+        }
+        os.environ.update(env)
+        os.chdir(ROOT)
+        import django
+
+        django.setup()
+        import weasyprint
+        from django.db import connections
+
+        course, coordinator, certificates, issue_seconds = prepare(options.batch)
+        render = bench_render(certificates[0], options.renders, options.profile)
+        batch = bench_batch(env, folder, course, coordinator, certificates)
+        database = database_description()
+        connections.close_all()
+
+    load = os.getloadavg()[0]
+    print(f"{machine()}, WeasyPrint {weasyprint.__version__}, {database}\n")
+    print(
+        f"{options.batch} certificates issued with `certificate_issue` in {issue_seconds:.1f} s; "
+        f"the PDF: {render['pdf_pages']} A4 page(s), {render['logos']} logos"
+        f"{' and a signature' if render['signature'] else ''}; db_worker started in "
+        f"{batch['worker_start']:.1f} s (before the request); "
+        f"load average {load_before:.2f} before the run, {load:.2f} after\n"
+    )
+    print("| measurement | runs | median | p95 | CPU median | size | ratio to HTML |")
+    print("|---|---|---|---|---|---|---|")
+    for name, key in (
+        ("certificate HTML alone (baseline)", "html"),
+        ("certificate PDF (PDF/UA-1)", "pdf"),
+    ):
+        print(
+            f"| {name} | {options.renders} | {render[key + '_median'] * 1000:.1f} ms "
+            f"| {render[key + '_p95'] * 1000:.1f} ms | {render[key + '_cpu'] * 1000:.1f} ms "
+            f"| {render[key + '_bytes'] / 1024:.0f} KiB "
+            f"| {render[key + '_median'] / render['html_median']:.0f} |"
+        )
+    print()
+    print(
+        "| batch via db_worker | PDFs in ZIP | request → READY | certificates/s | pick-up | ZIP |"
+    )
+    print("|---|---|---|---|---|---|")
+    print(
+        f"| {options.batch} certificates | {batch['count']} | {batch['seconds']:.1f} s "
+        f"| {batch['rate']:.1f} | {batch['pickup']:.1f} s "
+        f"| {batch['zip_bytes'] / 1024 / 1024:.1f} MiB |"
+    )
+    render_met = render["pdf_median"] <= 0.050
+    batch_met = batch["seconds"] <= 60 * options.batch / 1000
+    print(
+        f"\nTargets: PDF median <= 50 ms: {'met' if render_met else 'NOT met'}; "
+        f"1,000 certificates in <= 60 s (pro rata): {'met' if batch_met else 'NOT met'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

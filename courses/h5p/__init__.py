@@ -1,0 +1,11 @@
+"""H5P on our side: there is no usable Python H5P package, so validation of
+uploaded `.h5p` files, their extraction into storage, the rules for xAPI
+statements and the project's own content type live here. The browser side
+is h5p-standalone from npm.
+
+- `validation`: a streaming check of an upload against every rule of the
+  format and our security rules; pure (no database, no storage).
+- `xapi`: reading a posted statement and scoring it on the server; pure.
+- `storage`: writing an accepted package into storage and removing it.
+- `packages`: the services that store, replace and approve packages.
+- `content_type`: the source of our checkpoint question and its builder."""

@@ -1,0 +1,263 @@
+"""The activity report: the evidence of remote participation. One row per
+participant, course and day: when the person logged in first and out last
+that day, their learning sessions on the course that day and the effective
+(active, lesson visible) time they add up to.
+
+A "day" is a calendar day in the site's time zone (Europe/Warsaw), and a
+session belongs to the day it started on. Rows come from learning sessions:
+a day with a login but no learning on a reported course has no row, since
+a login is not tied to any course. Login and logout times are the person's,
+whatever they did after logging in, so two courses on one day show the same
+times. The last logout is the last logout or session expiry of that day;
+either may be missing (a login the day before, a browser closed).
+
+`activity_groups` is the read (one query for any number of rows); the
+login times come in one more query per batch of rows (one for a page or a
+file of up to `LOGIN_BATCH` rows); the rest are pure functions."""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from itertools import islice
+
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+
+from accounts.models import LoginEvent
+
+from ..models import LearningSession
+from . import scope
+from .base import TableReport, register
+from .filters import PeriodFilterForm, ReportFilterForm
+
+COLUMNS = [
+    (pgettext_lazy("row number", "No."), 5),
+    (gettext_lazy("Date"), 11),
+    (gettext_lazy("Full name"), 26),
+    (gettext_lazy("Institution"), 30),
+    (gettext_lazy("Course"), 30),
+    (gettext_lazy("First login"), 10),
+    (gettext_lazy("Last logout"), 10),
+    (gettext_lazy("Learning sessions"), 10),
+    (gettext_lazy("First session start"), 10),
+    (gettext_lazy("Last seen"), 10),
+    (gettext_lazy("Effective time (h:mm)"), 12),
+]
+HEADERS = [header for header, _width in COLUMNS]
+WIDTHS = [width for _header, width in COLUMNS]
+# Rows whose login times are fetched together (one query each).
+LOGIN_BATCH = 2000
+LOGOUT_KINDS = (LoginEvent.Kind.LOGOUT, LoginEvent.Kind.EXPIRED)
+
+
+def local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """The period's first moment and the moment after its last day, in the
+    site's time zone (so the database can use its indexes on the times)."""
+    zone = timezone.get_default_timezone()
+    return (
+        timezone.make_aware(datetime.combine(start, time.min), zone),
+        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), zone),
+    )
+
+
+def _local_day(field_name: str) -> TruncDate:
+    return TruncDate(field_name, tzinfo=timezone.get_default_timezone())
+
+
+def reported_enrolments(form: ReportFilterForm):
+    """The enrolments whose learning the report shows: in the user's scope
+    (as for attendance), not withdrawn, on the chosen course and institution."""
+    data = form.cleaned_data
+    enrolments = scope.report_enrolments(form.user).filter(withdrawn_at__isnull=True)
+    if data.get("course"):
+        enrolments = enrolments.filter(course=data["course"])
+    if form.institution_ids is not None:
+        enrolments = enrolments.filter(user__institution_id__in=form.institution_ids)
+    return enrolments
+
+
+def activity_sessions(form: ReportFilterForm):
+    """Learning sessions started in the period on a reported enrolment's course."""
+    data = form.cleaned_data
+    start, end = local_bounds(data["period_from"], data["period_to"])
+    enrolled = reported_enrolments(form).filter(
+        user_id=OuterRef("user_id"), course_id=OuterRef("course_id")
+    )
+    sessions = LearningSession.objects.filter(
+        Exists(enrolled), started_at__gte=start, started_at__lt=end
+    )
+    if data.get("course"):
+        sessions = sessions.filter(course=data["course"])
+    return sessions.annotate(day=_local_day("started_at"))
+
+
+def activity_groups(form: ReportFilterForm):
+    """One dict per participant, course and day with the sessions' figures,
+    in date, name and course order."""
+    return (
+        activity_sessions(form)
+        .values(
+            "day",
+            "user_id",
+            "user__first_name",
+            "user__last_name",
+            "user__institution__name",
+            "course_id",
+            "course__title",
+        )
+        .annotate(
+            sessions=Count("pk"),
+            first_start=Min("started_at"),
+            last_seen=Max("last_seen_at"),
+            active=Sum("active_seconds"),
+        )
+        .order_by(
+            "day", "user__last_name", "user__first_name", "user_id", "course__title", "course_id"
+        )
+    )
+
+
+def login_times(user_ids: Iterable[int], start: date, end: date) -> dict:
+    """(user id, day) → (first login, last logout or expiry) of that day, for
+    these people and the days of the period; one query."""
+    first, last = local_bounds(start, end)
+    events = (
+        LoginEvent.objects.filter(user_id__in=set(user_ids), at__gte=first, at__lt=last)
+        .annotate(day=_local_day("at"))
+        .values("user_id", "day")
+        .annotate(
+            first_login=Min("at", filter=Q(kind=LoginEvent.Kind.LOGIN)),
+            last_logout=Max("at", filter=Q(kind__in=LOGOUT_KINDS)),
+        )
+        .order_by()
+    )
+    return {
+        (event["user_id"], event["day"]): (event["first_login"], event["last_logout"])
+        for event in events
+    }
+
+
+def time_on(day: date, moment: datetime | None):
+    """A moment as the local time of day when it falls on `day`, else as the
+    full local date and time (a session that ran past midnight), so a
+    printed row never reads as if it ended before it began."""
+    if moment is None:
+        return None
+    local = timezone.localtime(moment, timezone.get_default_timezone())
+    return local.time().replace(second=0, microsecond=0) if local.date() == day else local
+
+
+def full_name(group: dict) -> str:
+    return f"{group['user__first_name']} {group['user__last_name']}".strip()
+
+
+def activity_row(number: int, group: dict, logins: dict) -> list:
+    day = group["day"]
+    first_login, last_logout = logins.get((group["user_id"], day), (None, None))
+    return [
+        number,
+        day,
+        full_name(group),
+        group["user__institution__name"] or "",
+        group["course__title"],
+        time_on(day, first_login),
+        time_on(day, last_logout),
+        group["sessions"],
+        time_on(day, group["first_start"]),
+        time_on(day, group["last_seen"]),
+        timedelta(seconds=group["active"] or 0),
+    ]
+
+
+@dataclass
+class Totals:
+    """The figures under the table: people, person-days (a person learning
+    on one day, whatever the number of courses) and the effective time."""
+
+    people: int = 0
+    days: int = 0
+    effective: timedelta = timedelta()
+    _people: set = field(default_factory=set, repr=False)
+    _days: set = field(default_factory=set, repr=False)
+
+    def add(self, group: dict) -> None:
+        self._people.add(group["user_id"])
+        self._days.add((group["user_id"], group["day"]))
+        self.people, self.days = len(self._people), len(self._days)
+        self.effective += timedelta(seconds=group["active"] or 0)
+
+    def row(self) -> list:
+        """The totals as the last row of an export."""
+        return [
+            "",
+            "",
+            _("Total – participants: %(people)s, person-days: %(days)s")
+            % {"people": self.people, "days": self.days},
+            *[""] * 7,
+            self.effective,
+        ]
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def activity_rows(groups: Iterable[dict], start: date, end: date, totals: Totals) -> Iterator:
+    """Numbered rows with each person's login times merged in, adding up the
+    totals as they go; login times are read once per batch of rows."""
+    number = 0
+    for batch in _batches(groups, LOGIN_BATCH):
+        logins = login_times((group["user_id"] for group in batch), start, end)
+        for group in batch:
+            number += 1
+            totals.add(group)
+            yield activity_row(number, group, logins)
+
+
+def activity_totals(form: ReportFilterForm) -> Totals:
+    """Totals of the whole filtered set, in two queries."""
+    sessions = activity_sessions(form).order_by()
+    figures = sessions.aggregate(
+        people=Count("user_id", distinct=True), effective=Sum("active_seconds")
+    )
+    return Totals(
+        people=figures["people"],
+        days=sessions.values("user_id", "day").distinct().count(),
+        effective=timedelta(seconds=figures["effective"] or 0),
+    )
+
+
+@register
+class ActivityReport(TableReport):
+    """Remote-participation evidence: logins, sessions and effective time
+    per participant, course and day. The status filter does not apply (a
+    day's activity is not an enrolment's state), so the form has none."""
+
+    slug = "activity"
+    export_label = gettext_lazy("activity report (remote participation)")
+    menu_label = gettext_lazy("Activity (remote participation)")
+    title = gettext_lazy("Activity and remote participation")
+    filename = "aktywnosc"
+    sheet_name = gettext_lazy("Activity")
+    headers = HEADERS
+    widths = WIDTHS
+    signatures = True
+    form_class = PeriodFilterForm
+
+    def objects(self):
+        return activity_groups(self.form)
+
+    def rows(self, objects, totals):
+        data = self.form.cleaned_data
+        return activity_rows(objects, data["period_from"], data["period_to"], totals)
+
+    def new_totals(self):
+        return Totals()
+
+    def page_totals(self, objects):
+        return activity_totals(self.form)

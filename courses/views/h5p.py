@@ -1,0 +1,245 @@
+"""H5P endpoints for learners: the extracted package files (after an access
+check), and the player's xAPI statements and saved state.
+
+Files: only for a logged-in learner enrolled on the course of a live lesson
+that uses the package (or staff who manage packages), from the package's
+current or previous folder; the type comes from our own map, never from the
+file; `nosniff` always, and a sandboxing CSP on everything but scripts and
+styles, so a file opened directly cannot run code on our origin; documents
+come as attachments. With `H5P_ACCEL_REDIRECT_PREFIX` set, nginx sends the
+file (X-Accel-Redirect) after the same check.
+
+xAPI and saved state: POST only, CSRF-checked, login and enrolment checked
+in the services, bodies capped at `H5P_MAX_POST_BYTES`."""
+
+import json
+import posixpath
+import re
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..h5p import storage
+from ..h5p.validation import CONTENT_EXTENSIONS, LIBRARY_EXTENSIONS, PackageError, check_path
+from ..models import H5PLibrary, H5PPackage, LessonPage
+
+BODY_TOO_LARGE = _("The request is too large.")
+BAD_JSON = _("The request is not valid JSON.")
+BAD_USER_DATA_REQUEST = _("Saving the state needs the field “data”.")
+DIRECTORY = re.compile(r"^[0-9a-f]{32}$")
+LIBRARY_FOLDER = re.compile(r"^([A-Za-z][A-Za-z0-9._-]*)-(\d{1,5})\.(\d{1,5})$")
+KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+MIME_TYPES = {
+    "json": "application/json",
+    "js": "text/javascript; charset=utf-8",
+    "css": "text/css; charset=utf-8",
+    "svg": "image/svg+xml",
+    "xml": "application/xml",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "gif": "image/gif",
+    "bmp": "image/bmp",
+    "tif": "image/tiff",
+    "tiff": "image/tiff",
+    "eot": "application/vnd.ms-fontobject",
+    "ttf": "font/ttf",
+    "otf": "font/otf",
+    "woff": "font/woff",
+    "woff2": "font/woff2",
+    "webm": "video/webm",
+    "mp4": "video/mp4",
+    "ogg": "audio/ogg",
+    "mp3": "audio/mpeg",
+    "m4a": "audio/mp4",
+    "wav": "audio/wav",
+    "vtt": "text/vtt; charset=utf-8",
+    "webvtt": "text/vtt; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
+    "gltf": "model/gltf+json",
+    "glb": "model/gltf-binary",
+}
+# Loaded by the player as code; everything else gets the sandboxing CSP.
+SCRIPT_TYPES = {"js", "css"}
+# Not used by a player in the page: downloaded, never displayed on our origin.
+DOCUMENTS = {
+    "pdf", "rtf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp",
+    "csv", "diff", "patch", "md", "textile",
+}  # fmt: skip
+
+
+def _may_see_files(user, lesson: LessonPage) -> bool:
+    if user.has_perm("courses.change_h5ppackage"):
+        return True
+    course = services.course_of(lesson)
+    return services.active_enrolment(user=user, course=course) is not None
+
+
+def _uses_package(lesson: LessonPage, package_id: int) -> bool:
+    # The raw stream data: no query for the snippets themselves.
+    return any(
+        item.get("type") == "h5p" and item.get("value", {}).get("package") == package_id
+        for item in lesson.body.raw_data
+    )
+
+
+def _storage_name(package: H5PPackage, directory: str, path: str) -> tuple[str, str]:
+    """(storage name, extension) of a file of a package, or Http404."""
+    try:
+        parts = check_path(path)
+    except PackageError:
+        raise Http404 from None
+    extension = posixpath.splitext(parts[-1])[1].lstrip(".").lower()
+    if any(part[0] in "._" for part in parts) or not extension:
+        raise Http404
+    if path == "h5p.json" or (parts[0] == "content" and len(parts) > 1):
+        if extension not in CONTENT_EXTENSIONS:
+            raise Http404
+        return storage.content_name(directory, path), extension
+    if parts[0] == "libraries" and len(parts) > 2 and extension in LIBRARY_EXTENSIONS:
+        folder = LIBRARY_FOLDER.match(parts[1])
+        if folder is None:
+            raise Http404
+        match = (
+            H5PLibrary.objects.filter(
+                packages=package,
+                approved_at__isnull=False,
+                machine_name=folder[1],
+                major_version=int(folder[2]),
+                minor_version=int(folder[3]),
+            )
+            .only("directory")
+            .first()
+        )
+        if match is None:
+            raise Http404
+        return storage.library_name(match.directory, "/".join(parts[2:])), extension
+    raise Http404
+
+
+def _file_response(name: str, extension: str) -> HttpResponse:
+    content_type = MIME_TYPES.get(extension, "application/octet-stream")
+    prefix = settings.H5P_ACCEL_REDIRECT_PREFIX
+    if prefix:
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + name
+    else:
+        h5p_storage = storage.h5p_storage()
+        try:
+            handle = h5p_storage.open(name, "rb")
+        except (FileNotFoundError, OSError):
+            raise Http404 from None
+        response = FileResponse(
+            handle,
+            content_type=content_type,
+            as_attachment=extension in DOCUMENTS,
+            filename=posixpath.basename(name),
+        )
+    if extension in DOCUMENTS and prefix:
+        response["Content-Disposition"] = f'attachment; filename="{posixpath.basename(name)}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    response["Cache-Control"] = "private, max-age=3600"
+    if extension not in SCRIPT_TYPES:
+        response["Content-Security-Policy"] = "sandbox"
+    return response
+
+
+def package_file(request, lesson_id: int, package_id: int, directory: str, path: str):
+    """A file of an extracted package, for the player of a lesson."""
+    if not request.user.is_authenticated:
+        return HttpResponse(status=403)
+    if not DIRECTORY.match(directory):
+        raise Http404
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    package = get_object_or_404(H5PPackage.objects.ready(), pk=package_id)
+    if directory not in (package.directory, package.previous_directory):
+        raise Http404
+    if not _uses_package(lesson, package.pk):
+        raise Http404
+    if not _may_see_files(request.user, lesson):
+        return HttpResponse(status=403)
+    name, extension = _storage_name(package, directory, path)
+    return _file_response(name, extension)
+
+
+def _body_too_large(request) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > settings.H5P_MAX_POST_BYTES
+
+
+def _error(message, status: int) -> JsonResponse:
+    return JsonResponse(
+        {"success": False, "error": str(message), "message": str(message)}, status=status
+    )
+
+
+def _status_for(error: services.CourseError) -> int:
+    statuses = {
+        services.NOT_ENROLLED: 403,
+        services.LESSON_UNAVAILABLE: 404,
+        services.H5P_ACTIVITY_NOT_FOUND: 404,
+        services.H5P_NOT_READY: 404,
+    }
+    return statuses.get(error.message, 400)
+
+
+@require_POST
+@login_required
+def xapi(request, lesson_id: int, activity_id: str):
+    """Store one xAPI statement of the learner's player and report progress."""
+    if _body_too_large(request) or len(request.body) > settings.H5P_MAX_POST_BYTES:
+        return _error(BODY_TOO_LARGE, 413)
+    try:
+        statement = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return _error(BAD_JSON, 400)
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    try:
+        stored, progress = services.h5p_statement_record(
+            user=request.user, lesson=lesson, activity_id=activity_id, statement=statement
+        )
+    except services.CourseError as error:
+        return _error(error.message, _status_for(error))
+    return JsonResponse(
+        {
+            "success": True,
+            "counted": progress is not None,
+            "lesson_completed": bool(progress and progress.is_completed),
+            "score": None if stored.score_scaled is None else round(stored.score_scaled * 100),
+        }
+    )
+
+
+@require_POST
+@login_required
+def user_data(request, lesson_id: int, activity_id: str, data_type: str, sub_content_id: str):
+    """H5P core's saved-state protocol: form fields data, preload, invalidate;
+    the answer is {success, data}."""
+    if _body_too_large(request):
+        return _error(BODY_TOO_LARGE, 413)
+    if not (KEY.match(data_type) and KEY.match(sub_content_id)):
+        raise Http404
+    data = request.POST.get("data")
+    if data is None:
+        return _error(BAD_USER_DATA_REQUEST, 400)
+    if len(data.encode()) > settings.H5P_MAX_POST_BYTES:
+        return _error(BODY_TOO_LARGE, 413)
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    try:
+        services.h5p_user_data_save(
+            user=request.user, lesson=lesson, activity_id=activity_id, data_type=data_type,
+            sub_content_id=sub_content_id, data=data, preload=request.POST.get("preload") == "1",
+        )  # fmt: skip
+    except services.CourseError as error:
+        return _error(error.message, _status_for(error))
+    return JsonResponse({"success": True, "data": None})

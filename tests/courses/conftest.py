@@ -1,0 +1,46 @@
+"""Fixtures shared by the report tests: a period and a course whose
+learners are at every stage (completed, started, overdue)."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from accounts import roles
+from courses import services
+from courses.models import Enrolment
+from tests import factories
+
+
+@pytest.fixture
+def period():
+    today = timezone.localdate()
+    return {"period_from": (today - timedelta(days=30)).isoformat(), "period_to": today.isoformat()}
+
+
+@pytest.fixture
+def course_data(catalogue, county, learner_lo1, learner_lo2):
+    """Łucja (I LO) completes the course, Żaneta (II LO) started it, a third
+    learner (I LO) with a formula-looking name never started and is overdue."""
+    course, lessons = factories.course_with_lessons(catalogue, 2, title="Podpis elektroniczny")
+    for learner in (learner_lo1, learner_lo2):
+        Enrolment.objects.create(user=learner, course=course, method="self")
+    for lesson in lessons:
+        services.lesson_open(user=learner_lo1, lesson=lesson)
+        services.lesson_mark_done(user=learner_lo1, lesson=lesson)
+    services.lesson_open(user=learner_lo2, lesson=lessons[0])
+    late = factories.user_with_role(
+        roles.LEARNER,
+        email="spozniony@example.org",
+        institution=county["lo1"],
+        first_name="=HYPERLINK(1)",
+        last_name="Zając",
+        position="referent",
+    )
+    Enrolment.objects.create(
+        user=late,
+        course=course,
+        method="assigned",
+        deadline=timezone.localdate() - timedelta(days=1),
+    )
+    return {"course": course, "lessons": lessons, "late": late}
