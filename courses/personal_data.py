@@ -1,6 +1,6 @@
 """The courses part of "download my data": enrolments, lesson progress,
-quiz attempts, learning sessions and certificates, registered into
-accounts' export."""
+quiz attempts, learning sessions, H5P results and statements, and
+certificates, registered into accounts' export."""
 
 from typing import Any
 
@@ -64,6 +64,34 @@ def learning_sessions(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def h5p_results(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "lesson": result.lesson.title,
+            "activity": result.activity_id,
+            "attempts": result.attempts,
+            "best_score": result.best_score,
+            "completed_at": _iso(result.completed_at),
+        }
+        for result in user.h5p_results.select_related("lesson").order_by("pk")
+    ]
+
+
+def h5p_statements(user: User) -> list[dict[str, Any]]:
+    """The interaction records as received (the raw xAPI statement included)."""
+    return [
+        {
+            "activity": statement.activity_id,
+            "verb": statement.verb,
+            "score": statement.score_raw,
+            "max_score": statement.score_max,
+            "received_at": _iso(statement.created_at),
+            "statement": statement.raw,
+        }
+        for statement in user.h5p_statements.order_by("created_at")
+    ]
+
+
 def certificates(user: User) -> list[dict[str, Any]]:
     return [
         {
@@ -88,5 +116,7 @@ SECTIONS = {
     "lesson_progress": lesson_progress,
     "quiz_attempts": quiz_attempts,
     "learning_sessions": learning_sessions,
+    "h5p_results": h5p_results,
+    "h5p_statements": h5p_statements,
     "certificates": certificates,
 }

@@ -21,6 +21,7 @@ from courses.models import (
     H5PUserData,
     LessonProgress,
 )
+from courses.personal_data import SECTIONS
 from tests import factories
 from tests.fixtures.h5p import (
     add_h5p_block,
@@ -332,6 +333,9 @@ def test_an_answer_completes_the_lesson_and_moves_the_course(activity, learner_l
     result.refresh_from_db()
     progress.refresh_from_db()
     assert (result.attempts, result.best_score, progress.is_completed) == (3, 100, True)
+    # "Download my data" holds the results and every statement as received.
+    assert SECTIONS["h5p_results"](learner_lo1)[0]["best_score"] == 100
+    assert [row["score"] for row in SECTIONS["h5p_statements"](learner_lo1)] == [0, 1, 0]
 
 
 def test_the_posted_actor_is_ignored(activity, learner_lo1, learner_lo2):
