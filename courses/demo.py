@@ -9,6 +9,7 @@ and learners' attempts stay valid); only what is missing is created."""
 import io
 import os
 import tempfile
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import Group
@@ -16,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -28,7 +30,7 @@ from accounts.models import User
 from lms.demo import ADMIN_EMAIL, demo_font
 from lms.models import HomePage
 
-from . import certificates, demo_content, quiz, services
+from . import certificates, demo_content, live_sessions, quiz, services
 from .blocks import LessonStreamBlock
 from .h5p import content_type, xapi
 from .h5p.packages import h5p_package_create
@@ -40,6 +42,7 @@ from .models import (
     Enrolment,
     H5PPackage,
     LessonPage,
+    LiveSession,
     ModulePage,
     Topic,
 )
@@ -342,6 +345,36 @@ def _certificate_signatory() -> None:
         settings.save()
 
 
+# The demo's live sessions: a week ago with its register filled in, and in a week.
+DEMO_SESSIONS = (
+    ("Zajęcia na żywo: pytania i odpowiedzi", -7),
+    ("Zajęcia na żywo: ćwiczenia z trenerem", 7),
+)
+DEMO_STATUSES = ("present", "present", "late", "excused", "absent")
+
+
+def _live_sessions(course: CoursePage, trainer: User) -> None:
+    """A past session with attendance (marked by the trainer through the
+    register's service) and a future one; kept as they are once created."""
+    today = timezone.localdate()
+    for title, days in DEMO_SESSIONS:
+        if LiveSession.objects.filter(course=course, title=title).exists():
+            continue
+        starts = timezone.make_aware(datetime.combine(today + timedelta(days=days), time(10)))
+        session = LiveSession.objects.create(
+            course=course, title=title, trainer=trainer, starts_at=starts,
+            ends_at=starts + timedelta(minutes=90), capacity=30,
+            meeting_url=f"https://meet.example.org/akademia-{course.slug}",
+        )  # fmt: skip
+        if days < 0:
+            learners = session.expected_learners().order_by("email")
+            statuses = {
+                learner.pk: DEMO_STATUSES[index % len(DEMO_STATUSES)]
+                for index, learner in enumerate(learners)
+            }
+            live_sessions.attendance_mark(session=session, by=trainer, statuses=statuses)
+
+
 @transaction.atomic
 def build_courses() -> list[CoursePage]:
     _certificate_signatory()
@@ -370,6 +403,8 @@ def build_courses() -> list[CoursePage]:
         for course, done in ((courses[0], 2), (courses[3], 0)):
             services.enrolment_self(user=learner, course=course)
             _learn(learner, course, lessons_done=done)
+    for course in courses:
+        _live_sessions(course, trainer)
     # Completions from before certificates existed get theirs too (issuing is idempotent).
     for enrolment in Enrolment.objects.filter(completed_at__isnull=False, certificates=None):
         certificates.certificate_issue(enrolment=enrolment)

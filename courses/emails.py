@@ -65,3 +65,26 @@ def send_deadline_reminders(enrolments) -> None:
                 "url": f"{settings.SITE_URL}{enrolment.course.url}",
             },
         )
+
+
+def send_live_session_reminders(session, learners) -> None:
+    """Remind each expected learner of a coming live session (local times,
+    the course page and the calendar file; the meeting link itself shows on
+    the course page shortly before the start)."""
+    course_url = f"{settings.SITE_URL}{session.course.url}"
+    calendar_url = f"{settings.SITE_URL}{reverse('courses:live_session_ics', args=[session.pk])}"
+    for learner in learners:
+        send_templated_email(
+            to=learner.email,
+            template="courses/email/live_session_reminder",
+            context={
+                "user": learner,
+                "session": session,
+                "course": session.course,
+                "starts_at": timezone.localtime(session.starts_at),
+                "ends_at": timezone.localtime(session.ends_at),
+                "url": course_url,
+                "calendar_url": calendar_url,
+                "early_minutes": settings.LIVE_SESSION_EARLY_MINUTES,
+            },
+        )

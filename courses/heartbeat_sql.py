@@ -86,7 +86,8 @@ def visit_state(*, user_id: int, visit: str) -> VisitState | None:
 
 
 def credit_write(*, state: VisitState, user_id: int, credit: int, now: datetime, beat: int) -> None:
-    """Add the credited seconds to the session and the lesson's progress."""
+    """Add the credited seconds to the session and the lesson's progress;
+    `now` is the new credited moment of the session."""
     moment = connection.ops.adapt_datetimefield_value(now)
     with connection.cursor() as cursor:
         cursor.execute(

@@ -5,7 +5,7 @@ message constants below."""
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -19,6 +19,7 @@ from lms.errors import ServiceError
 from . import certificates, emails, heartbeat_sql, quiz
 from .h5p import xapi
 from .models import (
+    Attendance,
     CoursePage,
     Enrolment,
     H5PResult,
@@ -27,6 +28,7 @@ from .models import (
     LearningSession,
     LessonPage,
     LessonProgress,
+    LiveSession,
     QuizAttempt,
 )
 
@@ -187,10 +189,41 @@ def _advance(progress: LessonProgress, lesson: LessonPage, course: CoursePage) -
     return progress
 
 
+def live_attendance_share(*, user: User, course: CoursePage) -> tuple[int, int]:
+    """(sessions attended, sessions expected at) for a learner on a course:
+    every session of the course they are expected at, past or future, and
+    those where they were present or late."""
+    sessions = LiveSession.objects.filter(course=course).expecting(user)
+    expected = sessions.count()
+    attended = (
+        Attendance.objects.attended().filter(user=user, session__in=sessions).count()
+        if expected
+        else 0
+    )
+    return attended, expected
+
+
+def live_attendance_met(*, user: User, course: CoursePage) -> bool:
+    """The course's live-session rule: at least the required share of the
+    sessions the learner is expected at. A learner expected at no session
+    does not meet a rule that asks for attendance (nothing was attended)."""
+    if not course.live_attendance_min_percent:
+        return True
+    attended, expected = live_attendance_share(user=user, course=course)
+    return bool(expected) and attended * 100 >= course.live_attendance_min_percent * expected
+
+
+def course_completion_check(*, user: User, course: CoursePage) -> None:
+    """Re-evaluate course completion after something outside the lessons
+    changed (live-session attendance)."""
+    _complete_course_if_done(user_id=user.pk, course=course, now=timezone.now())
+
+
 def _complete_course_if_done(*, user_id: int, course: CoursePage, now) -> None:
     """Decide course completion the moment its last condition holds: every
-    required lesson completed and, when the course asks for it, enough
-    effective time. Stored once; later rule changes never take it away."""
+    required lesson completed and, when the course asks for them, enough
+    effective time and enough live-session attendance. Stored once; later
+    rule changes (or attendance corrections) never take it away."""
     required = set(course.lessons().filter(is_required=True).values_list("pk", flat=True))
     progress = LessonProgress.objects.filter(user_id=user_id, course=course)
     done = set(
@@ -203,6 +236,10 @@ def _complete_course_if_done(*, user_id: int, course: CoursePage, now) -> None:
         spent = progress.aggregate(total=Sum("effective_seconds"))["total"] or 0
         if spent < needed:
             return
+    if course.live_attendance_min_percent and not live_attendance_met(
+        user=User.objects.get(pk=user_id), course=course
+    ):
+        return
     # The filter on completed_at makes this fire exactly once, also under concurrency.
     completed = (
         Enrolment.objects.active()
@@ -272,8 +309,14 @@ def heartbeat_record(*, user: User, lesson_id: int, visit: str, beat: int) -> in
             last_beat=beat, started_at=now, last_seen_at=now,
         )  # fmt: skip
         return 0
-    credit = int(min(gap, settings.HEARTBEAT_SECONDS))
-    heartbeat_sql.credit_write(state=state, user_id=user.pk, credit=credit, now=now, beat=beat)
+    # Whole seconds, at most one interval. A leftover under a second is
+    # carried to the next beat (the credited moment moves by the credit, not
+    # to now), so beats never lose the fractions; a longer leftover is time
+    # beyond the interval, which is not learning time, and is dropped.
+    credit = min(int(gap), settings.HEARTBEAT_SECONDS)
+    carried = gap - credit < 1
+    seen = state.last_credited + timedelta(seconds=credit) if carried else now
+    heartbeat_sql.credit_write(state=state, user_id=user.pk, credit=credit, now=seen, beat=beat)
     if credit and state.time_rules:
         # Time is a completion rule here: re-evaluate lesson and course.
         lesson = LessonPage.objects.get(pk=lesson_id)

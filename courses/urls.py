@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import certificates, h5p, learner
+from .views import certificates, h5p, learner, live
 
 app_name = "courses"
 
@@ -18,6 +18,12 @@ urlpatterns = [
         name="certificate_verify",
     ),
     path("courses/<int:course_id>/enrol/", learner.enrol, name="enrol"),
+    path("courses/<int:course_id>/live-checkin/", live.checkin, name="live_checkin"),
+    path(
+        "courses/live-sessions/<int:pk>/calendar.ics",
+        live.calendar_file,
+        name="live_session_ics",
+    ),
     path("courses/lessons/<int:lesson_id>/done/", learner.lesson_done, name="lesson_done"),
     path("courses/lessons/<int:lesson_id>/heartbeat/", learner.heartbeat, name="heartbeat"),
     path(

@@ -15,6 +15,7 @@ from . import (
     certificate_admin,
     dashboard,
     exports,
+    live_admin,
     overdue_admin,
     permissions,
     report_admin,
@@ -244,3 +245,8 @@ def h5p_admin_urls():
     return [
         path("h5p/<int:pk>/approve/", h5p_admin.ApproveView.as_view(), name="courses_h5p_approve")
     ]
+
+
+@hooks.register("register_admin_viewset")
+def live_session_viewset():
+    return live_admin.LiveSessionViewSet("live_sessions")

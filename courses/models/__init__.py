@@ -1,6 +1,6 @@
 """Course models, split by concern; callers import from `courses.models`.
 Dependencies point one way: pages <- enrolment <- progress <- certificates
-<- reports."""
+<- reports; live sessions stand on pages and enrolment."""
 
 from .certificates import (
     Certificate,
@@ -20,8 +20,12 @@ from .pages import (
 )
 from .progress import LearningSession, LessonProgress, QuizAttempt
 from .reports import EvidencePack
+from .sessions import Attendance, AttendanceChange, AttendanceSettings, LiveSession
 
 __all__ = [
+    "Attendance",
+    "AttendanceChange",
+    "AttendanceSettings",
     "Audience",
     "Certificate",
     "CertificateBatch",
@@ -39,6 +43,7 @@ __all__ = [
     "LearningSession",
     "LessonPage",
     "LessonProgress",
+    "LiveSession",
     "ModulePage",
     "QuizAttempt",
     "Topic",

@@ -8,6 +8,7 @@ in fields, not in free text."""
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -131,6 +132,16 @@ class CoursePage(Page):
         default=0,
         help_text=_("0 means no minimum; for example 80 requires 80 percent of the course hours."),
     )
+    live_attendance_min_percent = models.PositiveSmallIntegerField(
+        _("minimum live-session attendance (percent of the sessions)"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "0 means live sessions do not count towards completion; for example 75 requires "
+            "attending (present or late) 75 percent of the sessions the learner is expected "
+            "at. An excused absence does not count as attending."
+        ),
+    )
     default_deadline_days = models.PositiveSmallIntegerField(
         _("default deadline (days after assignment)"), null=True, blank=True
     )
@@ -167,6 +178,7 @@ class CoursePage(Page):
                 FieldPanel("self_enrolment"),
                 FieldPanel("default_deadline_days"),
                 FieldPanel("completion_min_time_percent"),
+                FieldPanel("live_attendance_min_percent"),
                 CompletionImpactPanel(),
                 FieldPanel("certificate_template"),
             ],

@@ -112,13 +112,17 @@ class TableReport:
             sheet_name=self.sheet_name,
         )
 
+    def described_filters(self) -> list[tuple[str, str]]:
+        """The filters in a document's header; reports with filters of their own add them."""
+        return described_filters(self.form, status="status" in self.form_class.base_fields)
+
     def pdf_bytes(self, objects) -> bytes:
         totals = self.new_totals()
         rows = list(self.rows(objects.iterator(chunk_size=2000), totals))
         site = Site.objects.get(is_default_site=True)
         return documents.render_table_pdf(
             title=str(self.title),
-            filters=described_filters(self.form, status="status" in self.form_class.base_fields),
+            filters=self.described_filters(),
             headers=self.headers,
             rows=rows,
             totals=totals.row(),

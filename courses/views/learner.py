@@ -27,6 +27,7 @@ from ..models import (
     ModulePage,
     QuizAttempt,
 )
+from . import live
 
 HEARTBEAT_BAD_REQUEST = gettext_lazy("A heartbeat needs the page visit and a beat number.")
 
@@ -87,6 +88,7 @@ def serve_course(page: CoursePage, request):
         )["total"]
     if enrolment and enrolment.completed_at:
         certificate = Certificate.objects.for_user(user).valid().filter(course=page).first()
+    live_sessions = live.course_live_sessions(request, page) if enrolment else None
     return render_page(
         request,
         page,
@@ -95,6 +97,7 @@ def serve_course(page: CoursePage, request):
             "certificate": certificate,
             "programme": programme,
             "effective_seconds": seconds or 0,
+            "live": live_sessions,
             **_summary(programme),
         },
     )
@@ -197,6 +200,7 @@ def my_courses(request):
         .annotate(last=Max("last_opened_at"))
         .values_list("course_id", "last")
     )
+    upcoming = live.upcoming_by_course(user, courses)
     rows = []
     for enrolment in enrolments:
         lessons = lessons_by_course[enrolment.course.pk]
@@ -208,6 +212,7 @@ def my_courses(request):
                 "enrolment": enrolment,
                 "last_activity": last_activity.get(enrolment.course.pk),
                 "certificate": certificates.get(enrolment.course.pk),
+                "live_sessions": upcoming.get(enrolment.course.pk, []),
                 **summary,
             }
         )

@@ -181,6 +181,12 @@ ACTIVITY_WINDOW_SECONDS = env.int("ACTIVITY_WINDOW_SECONDS", default=180)
 LOGIN_EVENT_RETENTION_DAYS = env.int("LOGIN_EVENT_RETENTION_DAYS", default=1825)
 # `send_deadline_reminders` (daily) emails learners this many days before their deadline.
 DEADLINE_REMINDER_DAYS = env.int("DEADLINE_REMINDER_DAYS", default=3)
+# Live sessions: check-in opens and the meeting link shows this many minutes before the start.
+LIVE_SESSION_EARLY_MINUTES = env.int("LIVE_SESSION_EARLY_MINUTES", default=15)
+# A learner checking in more than this many minutes after the start is marked late.
+LIVE_SESSION_LATE_MINUTES = env.int("LIVE_SESSION_LATE_MINUTES", default=10)
+# `send_live_session_reminders` emails expected learners this many hours before a session.
+LIVE_SESSION_REMINDER_HOURS = env.int("LIVE_SESSION_REMINDER_HOURS", default=24)
 
 # The public address, for links in emails (invitations, certificates).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

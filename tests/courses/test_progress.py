@@ -76,6 +76,19 @@ def test_time_is_capped_replays_add_nothing_and_idle_splits(enrolled, clock, set
     assert [s.active_seconds for s in sessions] == [60, 30]
 
 
+def test_fractions_of_a_second_carry_over_to_the_next_beat(enrolled, clock):
+    """Beats 29.6 s apart: whole seconds credited, fractions carried, so five
+    beats credit the 148 seconds that passed (not 5 x 29)."""
+    lesson = enrolled["lessons"][0]
+    _progress, session = services.lesson_open(user=enrolled["user"], lesson=lesson)
+    credited = []
+    for number in range(1, 6):
+        clock.advance(29.6)
+        credited.append(beat(enrolled, lesson, session.visit, number))
+    assert sum(credited) == 148
+    assert seconds(enrolled, lesson) == 148
+
+
 def test_two_tabs_never_double_time(enrolled, clock):
     first, second = enrolled["lessons"]
     _p, tab_a = services.lesson_open(user=enrolled["user"], lesson=first)

@@ -5,9 +5,18 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page, Site
 
-from courses.models import Certificate, CoursePage, Enrolment, H5PPackage, LessonProgress
+from courses.models import (
+    Attendance,
+    Certificate,
+    CoursePage,
+    Enrolment,
+    H5PPackage,
+    LessonProgress,
+    LiveSession,
+)
 from lms.models import AccessibilityStatementPage, HomePage, PrivacyNoticePage, SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +58,17 @@ def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, 
     assert completed.exists()
     assert Certificate.objects.count() == completed.count()
     assert Certificate.objects.first().signatory_name
+
+    # Each course has a past live session with its register filled in and a future one.
+    now = timezone.now()
+    for course in courses:
+        sessions = LiveSession.objects.filter(course=course)
+        assert sessions.filter(ends_at__lt=now).exists(), course.title
+        assert sessions.filter(starts_at__gt=now).exists(), course.title
+        if Enrolment.objects.filter(course=course).exists():
+            past = Attendance.objects.filter(session__course=course, session__ends_at__lt=now)
+            assert past.exists(), course.title
+    assert LiveSession.objects.count() == 2 * courses.count()
 
     response = client.get("/")
     assert response.status_code == 200
