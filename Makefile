@@ -79,3 +79,4 @@ bench: install-dev
 	$(BIN)/python bench/heartbeat.py --seconds 10 --clients 2
 	PG_OPTIONS="" scripts/with-postgres $(BIN)/python bench/heartbeat.py --seconds 10 --clients 2
 	$(BIN)/python bench/certificates.py
+	$(BIN)/python bench/exports.py --rows 100000

@@ -228,6 +228,17 @@ def bench_render(certificate, renders: int, profile: bool) -> dict:
     }
 
 
+def peak_rss(pid: int) -> int:
+    """A process's peak resident memory in bytes (Linux), 0 where unknown."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def bench_batch(env: dict, folder: str, course, coordinator, certificates) -> dict:
     """A ZIP through TASKS_BACKEND=database and a running `manage.py db_worker`."""
     from courses.certificates import certificate_batch_request
@@ -264,6 +275,7 @@ def bench_batch(env: dict, folder: str, course, coordinator, certificates) -> di
                 raise RuntimeError(f"the batch did not finish:\n{log_path.read_text()}")
             time.sleep(0.05)
         ready = time.perf_counter()
+        worker_rss = peak_rss(worker.pid)
     finally:
         worker.terminate()  # a graceful stop: the worker is idle again by now
         try:
@@ -290,6 +302,7 @@ def bench_batch(env: dict, folder: str, course, coordinator, certificates) -> di
         "seconds": seconds,
         "rate": len(pdfs) / seconds,
         "zip_bytes": zip_bytes,
+        "worker_rss": worker_rss,
     }
 
 
@@ -363,13 +376,15 @@ def main():
         )
     print()
     print(
-        "| batch via db_worker | PDFs in ZIP | request → READY | certificates/s | pick-up | ZIP |"
+        "| batch via db_worker | PDFs in ZIP | request → READY | certificates/s | pick-up "
+        "| ZIP | worker peak RSS |"
     )
-    print("|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|")
     print(
         f"| {options.batch} certificates | {batch['count']} | {batch['seconds']:.1f} s "
         f"| {batch['rate']:.1f} | {batch['pickup']:.1f} s "
-        f"| {batch['zip_bytes'] / 1024 / 1024:.1f} MiB |"
+        f"| {batch['zip_bytes'] / 1024 / 1024:.1f} MiB "
+        f"| {batch['worker_rss'] / 1024 / 1024:.0f} MiB |"
     )
     render_met = render["pdf_median"] <= 0.050
     batch_met = batch["seconds"] <= 60 * options.batch / 1000

@@ -19,8 +19,10 @@ from .models import CertificateSettings
 
 PDF_VARIANT = "pdf/ua-1"
 LANGUAGE = "pl"
-# Fonts are looked up once per process, not once per certificate.
+# Fonts are looked up, and images (logos, signature) decoded, once per
+# process, not once per document.
 _FONTS = FontConfiguration()
+_IMAGES: dict = {}
 
 
 @dataclass(frozen=True)
@@ -86,4 +88,4 @@ def render_html(template: str, context: dict) -> str:
 
 def html_to_pdf(html: str) -> bytes:
     """Tagged PDF/UA-1; the language, title and author come from the HTML."""
-    return HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT, font_config=_FONTS)
+    return HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT, font_config=_FONTS, cache=_IMAGES)

@@ -1,10 +1,10 @@
 """Background jobs of the courses app, run by the django-tasks backend
 (in-process by default, `manage.py db_worker` with TASKS_BACKEND=database)."""
 
-import io
+import tempfile
 import zipfile
 
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
@@ -26,17 +26,17 @@ def certificate_batch_build(batch_id: int, certificate_ids: list[int]) -> None:
     )
     try:
         branding = certificate_pdf.branding_load()
-        buffer = io.BytesIO()
-        certificates = Certificate.objects.filter(pk__in=certificate_ids).in_register_order()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for done, certificate in enumerate(certificates.iterator(), start=1):
-                name = certificate.number.replace("/", "-")
-                archive.writestr(
-                    f"{name}.pdf", certificate_pdf.render_certificate_pdf(certificate, branding)
-                )
-                if done % PROGRESS_EVERY == 0:
-                    CertificateBatch.objects.filter(pk=batch_id).update(done=done)
-        batch.file.save(f"zaswiadczenia-{batch_id}.zip", ContentFile(buffer.getvalue()), save=False)
+        certificates = list(Certificate.objects.filter(pk__in=certificate_ids).in_register_order())
+        pdfs = certificate_pdf.render_many(certificates, branding)
+        with tempfile.TemporaryFile() as output:  # on disk: memory stays flat
+            # PDFs are compressed inside already: stored as they are, not deflated again.
+            with zipfile.ZipFile(output, "w", zipfile.ZIP_STORED) as archive:
+                for done, (certificate, pdf) in enumerate(zip(certificates, pdfs, strict=True), 1):
+                    archive.writestr(f"{certificate.number.replace('/', '-')}.pdf", pdf)
+                    if done % PROGRESS_EVERY == 0:
+                        CertificateBatch.objects.filter(pk=batch_id).update(done=done)
+            output.seek(0)
+            batch.file.save(f"zaswiadczenia-{batch_id}.zip", File(output), save=False)
         CertificateBatch.objects.filter(pk=batch_id).update(
             file=batch.file.name,
             status=CertificateBatch.Status.READY,

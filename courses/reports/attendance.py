@@ -136,13 +136,11 @@ def with_progress(enrolments: Iterable[dict]) -> Iterator[dict]:
         )
         for row in chunk:
             figures = progress.get((row["user_id"], row["course_id"]), {})
-            yield {
-                **row,
-                "started": figures.get("started"),
-                "effective": figures.get("effective") or 0,
-                "done": figures.get("done") or 0,
-                "certificate_number": numbers.get(row["pk"], ""),
-            }
+            row["started"] = figures.get("started")
+            row["effective"] = figures.get("effective") or 0
+            row["done"] = figures.get("done") or 0
+            row["certificate_number"] = numbers.get(row["pk"], "")
+            yield row
 
 
 def lesson_counts(course_ids: Iterable[int]) -> dict[int, int]:

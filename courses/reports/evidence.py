@@ -139,11 +139,12 @@ def evidence_pack_build(pack: EvidencePack) -> None:
                 archive.writestr(name, report.file_bytes(export_format))
                 names.append(name)
                 step.update(done=F("done") + 1)
-            branding = certificate_pdf.branding_load()
-            for number, certificate in enumerate(certificates, start=1):
-                archive.writestr(
+            pdfs = certificate_pdf.render_many(certificates, certificate_pdf.branding_load())
+            for number, (certificate, pdf) in enumerate(zip(certificates, pdfs, strict=True), 1):
+                archive.writestr(  # compressed inside already: stored as it is
                     f"{CERTIFICATES_FOLDER}/{certificate.number.replace('/', '-')}.pdf",
-                    certificate_pdf.render_certificate_pdf(certificate, branding),
+                    pdf,
+                    compress_type=zipfile.ZIP_STORED,
                 )
                 if number % 25 == 0:
                     step.update(done=len(reports) + number)

@@ -1,0 +1,30 @@
+"""Worker processes for large certificate batches. A spawned process loads
+this module before Django is set up, so it imports no models at import
+time and takes the branding as plain data."""
+
+import django
+
+_branding = None
+
+
+def start(branding: dict) -> None:
+    """Set Django up in the fresh process and rebuild the batch's branding."""
+    global _branding
+    django.setup()
+    from .pdf import Branding, Picture
+
+    def picture(fields):
+        return Picture(**fields) if fields else None
+
+    _branding = Branding(
+        funding_statement=branding["funding_statement"],
+        organiser_logo=picture(branding["organiser_logo"]),
+        funding_logos=[picture(logo) for logo in branding["funding_logos"]],
+        signature=picture(branding["signature"]),
+    )
+
+
+def render(certificate) -> bytes:
+    from .certificate_pdf import render_certificate_pdf
+
+    return render_certificate_pdf(certificate, _branding)
