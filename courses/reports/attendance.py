@@ -7,10 +7,11 @@ functions over what they fetched."""
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
@@ -111,34 +112,68 @@ def _batched(rows: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _in(column: str, values: list) -> tuple[str, list]:
+    """`column IN (...)` and its parameters. (An `= ANY(array)` on
+    PostgreSQL was measured three times slower: the planner scans.)"""
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", values
+
+
+def _chunk_progress(users: list[int], courses: list[int]) -> dict:
+    """(user, course) -> (started, effective seconds, lessons done). Written
+    in SQL: with 2,000 ids a chunk, Django's preparing of each `__in` value
+    took a quarter of a 100,000-row export. Only table names are formatted
+    in; every value is a parameter."""
+    users_in, users_params = _in("user_id", users)
+    courses_in, courses_params = _in("course_id", courses)
+    sql = (
+        f"SELECT user_id, course_id, MIN(first_opened_at), SUM(effective_seconds),"  # noqa: S608
+        f" SUM(CASE WHEN status = %s THEN 1 ELSE 0 END) FROM {_table(LessonProgress)}"
+        f" WHERE {users_in} AND {courses_in} GROUP BY user_id, course_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [LessonProgress.Status.COMPLETED, *users_params, *courses_params])
+        return {(user, course): rest for user, course, *rest in cursor.fetchall()}
+
+
+def _chunk_certificates(enrolments: list[int]) -> dict[int, str]:
+    """Enrolment -> number of its valid certificate (SQL, as above)."""
+    enrolments_in, params = _in("enrolment_id", enrolments)
+    sql = (
+        f"SELECT enrolment_id, number FROM {_table(Certificate)}"  # noqa: S608
+        f" WHERE status = %s AND {enrolments_in}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [Certificate.Status.VALID, *params])
+        return dict(cursor.fetchall())
+
+
+def _moment(value) -> datetime | None:
+    """SQLite hands back text for an aggregate of datetimes, PostgreSQL a datetime."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
 def with_progress(enrolments: Iterable[dict]) -> Iterator[dict]:
     """Each enrolment row with its progress (started, effective seconds,
     lessons done) and certificate number, fetched for a chunk of rows at a
     time, so memory stays flat and the queries stay few."""
     for chunk in _batched(enrolments, CHUNK):
-        users = {row["user_id"] for row in chunk}
-        courses = {row["course_id"] for row in chunk}
-        progress = {
-            (figures["user_id"], figures["course_id"]): figures
-            for figures in LessonProgress.objects.filter(user_id__in=users, course_id__in=courses)
-            .values("user_id", "course_id")
-            .annotate(
-                started=Min("first_opened_at"),
-                effective=Sum("effective_seconds"),
-                done=Count("pk", filter=Q(status=LessonProgress.Status.COMPLETED)),
-            )
-            .order_by()
-        }
-        numbers = dict(
-            Certificate.objects.valid()
-            .filter(enrolment_id__in=[row["pk"] for row in chunk])
-            .values_list("enrolment_id", "number")
+        progress = _chunk_progress(
+            list({row["user_id"] for row in chunk}), list({row["course_id"] for row in chunk})
         )
+        numbers = _chunk_certificates([row["pk"] for row in chunk])
         for row in chunk:
-            figures = progress.get((row["user_id"], row["course_id"]), {})
-            row["started"] = figures.get("started")
-            row["effective"] = figures.get("effective") or 0
-            row["done"] = figures.get("done") or 0
+            started, effective, done = progress.get((row["user_id"], row["course_id"]), (None,) * 3)
+            row["started"] = _moment(started)
+            row["effective"] = effective or 0
+            row["done"] = done or 0
             row["certificate_number"] = numbers.get(row["pk"], "")
             yield row
 
