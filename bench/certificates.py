@@ -12,7 +12,8 @@ given a certificate by the real service (`certificate_issue`). Then:
    its HTML alone as many times (the baseline: the ratio is the PDF's cost);
 2. asks for a ZIP of `--batch` certificates (`certificate_batch_request`, with
    TASKS_BACKEND=database) while a `manage.py db_worker` process is running,
-   and measures the wall time from the request to the batch being READY, then
+   and measures the wall time from the request to the batch being READY (and the
+   peak resident memory of the worker with its rendering processes), then
    checks that the ZIP holds exactly `--batch` PDFs.
 
 Prints a Markdown table headed by the machine's description. `--profile`

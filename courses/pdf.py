@@ -22,7 +22,20 @@ LANGUAGE = "pl"
 # Fonts are looked up, and images (logos, signature) decoded, once per
 # process, not once per document.
 _FONTS = FontConfiguration()
-_IMAGES: dict = {}
+
+
+class _SharedImages(dict):
+    """WeasyPrint's image cache, kept only for the pictures every document
+    shares (logos, signature). Each certificate's QR code is a different SVG
+    whose cache entry holds its laid-out drawing (about 2 MiB): caching those
+    grew a worker by that much per certificate."""
+
+    def __setitem__(self, key, value):
+        if not (isinstance(key, str) and key.startswith("data:image/svg")):
+            super().__setitem__(key, value)
+
+
+_IMAGES = _SharedImages()
 
 
 @dataclass(frozen=True)

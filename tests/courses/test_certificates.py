@@ -225,3 +225,20 @@ def test_learner_downloads_only_their_own_certificate(client, course, learner_lo
     exported = SECTIONS["certificates"](learner_lo1)
     assert exported[0]["number"] == certificate.number
     assert exported[0]["verification_url"] == certificate.verification_url
+
+
+def test_rendering_many_certificates_keeps_only_shared_pictures_cached(
+    catalogue, county, site_shell
+):
+    """Each QR code is a different SVG holding its document's layout; caching
+    them grew a process by about 2 MiB per certificate."""
+    from courses import pdf
+
+    branding = certificate_pdf.branding_load()
+    for index in range(3):
+        learner = factories.user_with_role(
+            "Uczestnicy", email=f"c{index}@example.org", institution=county["lo1"]
+        )
+        course, lessons = factories.course_with_lessons(catalogue, 1)
+        certificate_pdf.render_certificate_pdf(complete(learner, course, lessons), branding)
+    assert not [key for key in pdf._IMAGES if str(key).startswith("data:image/svg")]
