@@ -46,8 +46,6 @@ COLUMNS = [
     (gettext_lazy("Last seen"), 10),
     (gettext_lazy("Effective time (h:mm)"), 12),
 ]
-HEADERS = [header for header, _width in COLUMNS]
-WIDTHS = [width for _header, width in COLUMNS]
 # Rows whose login times are fetched together (one query each).
 LOGIN_BATCH = 2000
 LOGOUT_KINDS = (LoginEvent.Kind.LOGOUT, LoginEvent.Kind.EXPIRED)
@@ -244,8 +242,7 @@ class ActivityReport(TableReport):
     title = gettext_lazy("Activity and remote participation")
     filename = "aktywnosc"
     sheet_name = gettext_lazy("Activity")
-    headers = HEADERS
-    widths = WIDTHS
+    columns = COLUMNS
     signatures = True
     form_class = PeriodFilterForm
 
@@ -261,3 +258,6 @@ class ActivityReport(TableReport):
 
     def page_totals(self, objects):
         return activity_totals(self.form)
+
+
+HEADERS = ActivityReport.headers

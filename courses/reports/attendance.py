@@ -34,8 +34,6 @@ COLUMNS = [
     (gettext_lazy("Result"), 24),
     (gettext_lazy("Certificate number"), 18),
 ]
-HEADERS = [header for header, _width in COLUMNS]
-WIDTHS = [width for _header, width in COLUMNS]
 
 
 # The enrolment columns a row needs, read as plain values (no model objects:
@@ -310,8 +308,7 @@ class AttendanceReport(TableReport):
     title = gettext_lazy("Attendance and progress")
     filename = "lista-obecnosci"
     sheet_name = gettext_lazy("Attendance")
-    headers = HEADERS
-    widths = WIDTHS
+    columns = COLUMNS
     signatures = True
 
     def objects(self):

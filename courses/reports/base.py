@@ -5,6 +5,7 @@ so the admin screens and the background evidence pack write the same files.
 Reports register themselves in `REGISTRY` (admin URLs and menu come from it)."""
 
 import io
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from datetime import date
 
@@ -55,7 +56,7 @@ def described_filters(form: ReportFilterForm, *, status: bool = True) -> list[tu
     return described
 
 
-class TableReport:
+class TableReport(ABC):
     """Subclasses set the names and columns and implement `objects`, `rows`,
     `new_totals` and `page_totals`. Totals objects have `.row()`, the last
     row of a file."""
@@ -66,27 +67,41 @@ class TableReport:
     title = ""  # page and document title
     filename = ""
     sheet_name = ""
-    headers: list = []
-    widths: list = []
+    columns: list = []  # (header, width in characters) per column
+    headers: list = []  # from `columns`
+    widths: list = []  # from `columns`
     signatures = False  # signature lines under the PDF table
     formats = tuple(FORMATS)
     form_class = ReportFilterForm  # the admin page's filters
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "columns" in cls.__dict__:
+            cls.set_columns(cls, cls.columns)
+
+    @staticmethod
+    def set_columns(target, columns) -> None:
+        """Headers and widths of a report class (or of one report, when its
+        columns depend on a setting) from its (header, width) pairs."""
+        target.columns = columns
+        target.headers = [header for header, _width in columns]
+        target.widths = [width for _header, width in columns]
 
     def __init__(self, form: ReportFilterForm):
         self.form = form
         self.user = form.user
 
-    def objects(self):
-        raise NotImplementedError
+    @abstractmethod
+    def objects(self): ...
 
-    def rows(self, objects, totals) -> Iterator[list]:
-        raise NotImplementedError
+    @abstractmethod
+    def rows(self, objects, totals) -> Iterator[list]: ...
 
-    def new_totals(self):
-        raise NotImplementedError
+    @abstractmethod
+    def new_totals(self): ...
 
-    def page_totals(self, objects):
-        raise NotImplementedError
+    @abstractmethod
+    def page_totals(self, objects): ...
 
     def file_name(self, export_format: str) -> str:
         data = self.form.cleaned_data

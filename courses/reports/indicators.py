@@ -235,8 +235,7 @@ class IndicatorReport(TableReport):
     def __init__(self, form):
         super().__init__(form)
         self.by_gender = AccountSettings.load().report_by_gender
-        self.headers = [header for header, _width in columns(self.by_gender)]
-        self.widths = [width for _header, width in columns(self.by_gender)]
+        self.set_columns(self, columns(self.by_gender))
         self._totals = None
 
     def objects(self):

@@ -235,8 +235,7 @@ class LiveSessionAttendanceReport(TableReport):
     title = gettext_lazy("Live sessions: attendance list")
     filename = "lista-obecnosci-zajecia"
     sheet_name = gettext_lazy("Sessions")
-    headers = [header for header, _width in SESSION_COLUMNS]
-    widths = [width for _header, width in SESSION_COLUMNS]
+    columns = SESSION_COLUMNS
     signatures = True
     form_class = LiveFilterForm
 
@@ -427,8 +426,7 @@ class LiveCourseAttendanceReport(TableReport):
     title = gettext_lazy("Live sessions: attendance per course")
     filename = "obecnosc-zajecia-kurs"
     sheet_name = gettext_lazy("Courses")
-    headers = [header for header, _width in COURSE_COLUMNS]
-    widths = [width for _header, width in COURSE_COLUMNS]
+    columns = COURSE_COLUMNS
     signatures = True
     form_class = LiveFilterForm
 

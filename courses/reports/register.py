@@ -19,8 +19,7 @@ from .activity import local_bounds
 from .base import TableReport, register
 from .filters import PeriodFilterForm, ReportFilterForm
 
-HEADERS = [pgettext_lazy("row number", "No."), *certificate_register.REGISTER_HEADERS]
-WIDTHS = [5, *certificate_register.REGISTER_WIDTHS]
+COLUMNS = [(pgettext_lazy("row number", "No."), 5), *certificate_register.REGISTER_COLUMNS]
 
 
 def register_certificates(form: ReportFilterForm):
@@ -87,8 +86,7 @@ class RegisterReport(TableReport):
     title = gettext_lazy("Certificate register")
     filename = "rejestr-zaswiadczen"
     sheet_name = gettext_lazy("Register")
-    headers = HEADERS
-    widths = WIDTHS
+    columns = COLUMNS
     form_class = PeriodFilterForm
 
     def objects(self):
@@ -102,3 +100,6 @@ class RegisterReport(TableReport):
 
     def page_totals(self, objects):
         return register_totals(objects)
+
+
+HEADERS = RegisterReport.headers
