@@ -18,7 +18,6 @@ file of up to `LOGIN_BATCH` rows); the rest are pure functions."""
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import islice
 
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Sum
 from django.db.models.functions import TruncDate
@@ -30,7 +29,7 @@ from accounts.models import LoginEvent
 
 from ..models import LearningSession
 from . import scope
-from .base import TableReport, register
+from .base import TableReport, batched, register
 from .filters import PeriodFilterForm, ReportFilterForm
 
 COLUMNS = [
@@ -199,17 +198,11 @@ class Totals:
         ]
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def activity_rows(groups: Iterable[dict], start: date, end: date, totals: Totals) -> Iterator:
     """Numbered rows with each person's login times merged in, adding up the
     totals as they go; login times are read once per batch of rows."""
     number = 0
-    for batch in _batches(groups, LOGIN_BATCH):
+    for batch in batched(groups, LOGIN_BATCH):
         logins = login_times((group["user_id"] for group in batch), start, end)
         for group in batch:
             number += 1

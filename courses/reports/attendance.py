@@ -1,15 +1,15 @@
 """The attendance and progress report (lista obecności): one row per
 enrolment in the filtered set, with when the learner enrolled, started and
 completed, their effective learning time, their result and certificate
-number, and totals. `attendance_enrolments` is the read (value rows);
-`with_progress` adds the progress per chunk of rows; the rest are pure
-functions over what they fetched."""
+number, and totals. `attendance_enrolments` is the filtered read (a value
+queryset); `with_progress` streams its rows with the progress in one
+statement; the rest are pure functions over what they fetched."""
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from itertools import islice
+from datetime import date, datetime, time, timedelta
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
@@ -51,8 +51,6 @@ FIELDS = (
     "completed_at",
     "deadline",
 )
-# Rows enriched with progress and certificates per chunk: three queries each.
-CHUNK = 2000
 
 
 def day_start(day: date) -> datetime:
@@ -71,8 +69,8 @@ def _started():
 def attendance_enrolments(form: ReportFilterForm):
     """The enrolments of a valid filter form, within the user's scope and
     active in the period (enrolled by its end, not completed before its
-    start), as value rows in list order. Progress comes per chunk
-    (`with_progress`); only the status filter looks at it in SQL."""
+    start), as value rows in list order. Progress is joined in by
+    `with_progress`; only the status filter looks at it here."""
     data = form.cleaned_data
     start, end = data["period_from"], data["period_to"]
     today = timezone.localdate()
@@ -103,77 +101,90 @@ def attendance_enrolments(form: ReportFilterForm):
     )
 
 
-def _batched(rows: Iterable, size: int) -> Iterator[list]:
-    """Consecutive lists of at most `size` rows (itertools.batched is 3.12+)."""
-    rows = iter(rows)
-    while chunk := list(islice(rows, size)):
-        yield chunk
-
-
 def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _in(column: str, values: list) -> tuple[str, list]:
-    """`column IN (...)` and its parameters. (An `= ANY(array)` on
-    PostgreSQL was measured three times slower: the planner scans.)"""
-    return f"{column} IN ({', '.join(['%s'] * len(values))})", values
+# The row ordering, as 1-based positions in the statement's select list.
+ORDER = ("course__title", "user__last_name", "user__first_name", "pk")
+# Moments the list shows as local days: converted by the database.
+DAYS = {"enrolled_at": "enrolled_on", "completed_at": "completed_on"}
+ROWS_PER_FETCH = 2000
 
 
-def _chunk_progress(users: list[int], courses: list[int]) -> dict:
-    """(user, course) -> (started, effective seconds, lessons done). Written
-    in SQL: with 2,000 ids a chunk, Django's preparing of each `__in` value
-    took a quarter of a 100,000-row export. Only table names are formatted
-    in; every value is a parameter."""
-    users_in, users_params = _in("user_id", users)
-    courses_in, courses_params = _in("course_id", courses)
+def _rows_sql(enrolments) -> tuple[str, list]:
+    """One statement for the rows of a (possibly sliced) value queryset from
+    `attendance_enrolments`: its SQL as a common table expression, joined
+    to the learners' progress (grouped, only for the listed enrolments) and
+    to the valid certificate, with moments turned into local days by the
+    database. One statement instead of per-chunk lookups, and days instead
+    of moments, took a 100,000-row export on PostgreSQL from 2.8 s to under
+    2 s. Only table names and column positions are formatted in; every
+    value is a parameter."""
+    if not enrolments.query.is_sliced:
+        enrolments = enrolments.order_by()  # sorted once, outside (a page sorts to slice)
+    inner, params = enrolments.query.sql_with_params()
+    params = list(params)
+    quote, zone = connection.ops.quote_name, timezone.get_current_timezone_name()
+
+    def local_day(column: str) -> str:
+        sql, day_params = connection.ops.datetime_cast_date_sql(column, (), zone)
+        params.extend(day_params)
+        return sql
+
+    columns = [
+        local_day(f"q.{quote(name)}") if name in DAYS else f"q.{quote(name)}" for name in FIELDS
+    ]
+    columns.append(local_day("p.started"))
+    params += [LessonProgress.Status.COMPLETED, Certificate.Status.VALID]
+    positions = ", ".join(str(FIELDS.index(name) + 1) for name in ORDER)
     sql = (
-        f"SELECT user_id, course_id, MIN(first_opened_at), SUM(effective_seconds),"  # noqa: S608
-        f" SUM(CASE WHEN status = %s THEN 1 ELSE 0 END) FROM {_table(LessonProgress)}"
-        f" WHERE {users_in} AND {courses_in} GROUP BY user_id, course_id"
+        f"WITH q ({', '.join(quote(name) for name in FIELDS)}) AS ({inner})"  # noqa: S608
+        f" SELECT {', '.join(columns)}, p.effective, p.done, c.number FROM q"
+        " LEFT JOIN (SELECT lp.user_id, lp.course_id, MIN(lp.first_opened_at) AS started,"
+        " SUM(lp.effective_seconds) AS effective,"
+        " SUM(CASE WHEN lp.status = %s THEN 1 ELSE 0 END) AS done"
+        f" FROM {_table(LessonProgress)} lp WHERE EXISTS (SELECT 1 FROM q f"
+        " WHERE f.user_id = lp.user_id AND f.course_id = lp.course_id)"
+        " GROUP BY lp.user_id, lp.course_id) p"
+        " ON p.user_id = q.user_id AND p.course_id = q.course_id"
+        f" LEFT JOIN {_table(Certificate)} c ON c.enrolment_id = q.pk AND c.status = %s"
+        f" ORDER BY {positions}"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [LessonProgress.Status.COMPLETED, *users_params, *courses_params])
-        return {(user, course): rest for user, course, *rest in cursor.fetchall()}
+    return sql, params
 
 
-def _chunk_certificates(enrolments: list[int]) -> dict[int, str]:
-    """Enrolment -> number of its valid certificate (SQL, as above)."""
-    enrolments_in, params = _in("enrolment_id", enrolments)
-    sql = (
-        f"SELECT enrolment_id, number FROM {_table(Certificate)}"  # noqa: S608
-        f" WHERE status = %s AND {enrolments_in}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [Certificate.Status.VALID, *params])
-        return dict(cursor.fetchall())
+def _day(value) -> date | None:
+    """SQLite hands back a local day as text, PostgreSQL as a date."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _moment(value) -> datetime | None:
-    """SQLite hands back text for an aggregate of datetimes, PostgreSQL a datetime."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    if value is not None and value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value
-
-
-def with_progress(enrolments: Iterable[dict]) -> Iterator[dict]:
-    """Each enrolment row with its progress (started, effective seconds,
-    lessons done) and certificate number, fetched for a chunk of rows at a
-    time, so memory stays flat and the queries stay few."""
-    for chunk in _batched(enrolments, CHUNK):
-        progress = _chunk_progress(
-            list({row["user_id"] for row in chunk}), list({row["course_id"] for row in chunk})
-        )
-        numbers = _chunk_certificates([row["pk"] for row in chunk])
-        for row in chunk:
-            started, effective, done = progress.get((row["user_id"], row["course_id"]), (None,) * 3)
-            row["started"] = _moment(started)
-            row["effective"] = effective or 0
-            row["done"] = done or 0
-            row["certificate_number"] = numbers.get(row["pk"], "")
-            yield row
+def with_progress(enrolments) -> Iterator[dict]:
+    """The rows of a value queryset from `attendance_enrolments` (or of a
+    page of it) with each learner's progress (day started, effective
+    seconds, lessons done) and certificate number, its moments as local
+    days, streamed from one statement through a server-side cursor where
+    the database has one, so memory stays flat whatever the number of rows."""
+    enrolments = getattr(enrolments, "object_list", enrolments)
+    try:
+        sql, params = _rows_sql(enrolments)
+    except EmptyResultSet:  # a filter that can match nothing (no institution in scope)
+        return
+    names = [DAYS.get(name, name) for name in FIELDS]
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while fetched := cursor.fetchmany(ROWS_PER_FETCH):
+            for values in fetched:
+                row = dict(zip(names, values, strict=False))
+                started, effective, done, number = values[len(FIELDS) :]
+                row["enrolled_on"] = _day(row["enrolled_on"])
+                row["completed_on"] = _day(row["completed_on"])
+                row["deadline"] = _day(row["deadline"])
+                row["started_on"] = _day(started)
+                row["effective"] = effective or 0
+                row["done"] = done or 0
+                row["certificate_number"] = number or ""
+                yield row
 
 
 def lesson_counts(course_ids: Iterable[int]) -> dict[int, int]:
@@ -199,11 +210,11 @@ def lesson_counts(course_ids: Iterable[int]) -> dict[int, int]:
 
 def status_of(row: dict, today: date) -> str:
     """The same rules as the status filter, for one enriched row."""
-    if row["completed_at"]:
+    if row["completed_on"]:
         return Status.COMPLETED
     if row["deadline"] and row["deadline"] < today:
         return Status.OVERDUE
-    return Status.IN_PROGRESS if row["started"] else Status.ENROLLED
+    return Status.IN_PROGRESS if row["started_on"] else Status.ENROLLED
 
 
 class RowWriter:
@@ -213,14 +224,10 @@ class RowWriter:
     def __init__(self, counts: dict[int, int]):
         self.counts = counts
         self.today = timezone.localdate()
-        self.zone = timezone.get_current_timezone()
         self.completed = pgettext("course result", "completed")
         self.not_started = pgettext("course result", "not started")
         self.overdue = _("overdue (%(done)s lessons)")
         self.in_progress = _("in progress (%(done)s lessons)")
-
-    def local_date(self, moment) -> date | None:
-        return moment.astimezone(self.zone).date() if moment else None
 
     def result(self, row: dict, lesson_count: int) -> str:
         """The learner's result in words, with the lessons done where unfinished."""
@@ -239,9 +246,9 @@ class RowWriter:
             row["user__institution__name"] or "",
             row["user__position"],
             row["course__title"],
-            self.local_date(row["enrolled_at"]),
-            self.local_date(row["started"]),
-            self.local_date(row["completed_at"]),
+            row["enrolled_on"],
+            row["started_on"],
+            row["completed_on"],
             timedelta(seconds=row["effective"]),
             self.result(row, self.counts.get(row["course_id"], 0)),
             row["certificate_number"],
@@ -258,7 +265,7 @@ class Totals:
 
     def add(self, row: dict) -> None:
         self.participants += 1
-        self.completed += row["completed_at"] is not None
+        self.completed += row["completed_on"] is not None
         self.effective += timedelta(seconds=row["effective"])
 
     def row(self) -> list:
@@ -274,7 +281,7 @@ class Totals:
         ]
 
 
-def attendance_rows(enrolments: Iterable, counts: dict[int, int], totals: Totals) -> Iterator:
+def attendance_rows(enrolments, counts: dict[int, int], totals: Totals) -> Iterator:
     """Numbered rows, adding up the totals as they go (so a streamed export
     ends with them without a second pass)."""
     writer = RowWriter(counts)
@@ -317,6 +324,9 @@ class AttendanceReport(TableReport):
             enrolments.values_list("course_id", flat=True).order_by().distinct()
         )
         return enrolments
+
+    def row_source(self, objects):
+        return objects
 
     def rows(self, objects, totals):
         return attendance_rows(objects, self.counts, totals)

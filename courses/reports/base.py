@@ -6,8 +6,9 @@ Reports register themselves in `REGISTRY` (admin URLs and menu come from it)."""
 
 import io
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import islice
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +31,13 @@ def register(report_class):
     REGISTRY[report_class.slug] = report_class
     exports.EXPORT_LABELS[report_class.slug] = report_class.export_label
     return report_class
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of at most `size` items (itertools.batched is 3.12+)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def default_period() -> dict:
@@ -110,9 +118,15 @@ class TableReport(ABC):
             f".{FORMATS[export_format]}"
         )
 
+    def row_source(self, objects):
+        """What `rows` reads for a whole file: by default the objects in
+        chunks (a report that reads its rows in one statement of its own
+        takes the queryset itself)."""
+        return objects.iterator(chunk_size=2000)
+
     def _rows_then_totals(self, objects):
         totals = self.new_totals()
-        yield from self.rows(objects.iterator(chunk_size=2000), totals)
+        yield from self.rows(self.row_source(objects), totals)
         yield totals.row()
 
     def csv_chunks(self, objects, *, excel: bool) -> Iterator[bytes]:
@@ -133,7 +147,7 @@ class TableReport(ABC):
 
     def pdf_bytes(self, objects) -> bytes:
         totals = self.new_totals()
-        rows = list(self.rows(objects.iterator(chunk_size=2000), totals))
+        rows = list(self.rows(self.row_source(objects), totals))
         site = Site.objects.get(is_default_site=True)
         return documents.render_table_pdf(
             title=str(self.title),

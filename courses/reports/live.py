@@ -27,8 +27,7 @@ from ..models import Attendance, LiveSession
 from ..models.sessions import status_labels
 from . import scope
 from .activity import local_bounds
-from .attendance import _batched
-from .base import TableReport, described_filters, register
+from .base import TableReport, batched, described_filters, register
 from .filters import PeriodFilterForm
 
 SESSION_OUT_OF_SCOPE = gettext_lazy("You cannot report on this session. Choose one from the list.")
@@ -315,7 +314,7 @@ def with_attendance(form, enrolments: Iterable[dict]) -> Iterator[dict]:
     """Each enrolment row with its sessions' figures, fetched per chunk of
     rows: the chunk's sessions, their institutions and the attendance rows
     (three queries a chunk)."""
-    for chunk in _batched(enrolments, CHUNK):
+    for chunk in batched(enrolments, CHUNK):
         sessions = list(
             _sessions(form)
             .filter(course_id__in={row["course_id"] for row in chunk})

@@ -119,5 +119,27 @@ def test_report_page_runs_a_fixed_number_of_queries(
         Enrolment.objects.create(user=learner, course=course, method="self")
     client.force_login(coordinator_county)
     client.get(URL, period)
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(22):
         assert client.get(URL, period).status_code == 200
+
+
+def test_dates_are_the_learners_local_days(client, course_data, coordinator_county, learner_lo1):
+    """Moments near midnight are listed on the Polish calendar day, in
+    summer and in winter time alike (the database converts them)."""
+    from datetime import UTC, datetime
+
+    from courses.models import LessonProgress
+
+    enrolment = Enrolment.objects.get(user=learner_lo1)
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        enrolled_at=datetime(2026, 3, 31, 22, 30, tzinfo=UTC),  # 00:30 on 1 April, CEST
+        completed_at=datetime(2026, 12, 1, 23, 15, tzinfo=UTC),  # 00:15 on 2 December, CET
+    )
+    LessonProgress.objects.filter(user=learner_lo1).update(
+        first_opened_at=datetime(2026, 4, 1, 21, 59, tzinfo=UTC)  # 23:59 on 1 April
+    )
+    client.force_login(coordinator_county)
+    period = {"period_from": "2026-01-01", "period_to": "2026-12-31"}
+    _text, rows = rows_of(client.get(URL + "csv/", period))
+    row = next(row for row in rows if row[1] == "Łucja Ćwik")
+    assert row[5:8] == ["2026-04-01", "2026-04-01", "2026-12-02"]
