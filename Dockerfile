@@ -30,4 +30,4 @@ RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py compilemessag
     && mkdir -p /app/media /app/private && chown -R app:app /app/media /app/private
 USER app
 EXPOSE 8000
-CMD ["sh", "-c", "exec gunicorn lms.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips='*'"]
+CMD ["sh", "-c", "exec gunicorn lms.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --preload --forwarded-allow-ips='*'"]

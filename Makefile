@@ -8,7 +8,8 @@ HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=static_collected --ignore=test-artifacts
 
-.PHONY: help install install-dev node prepare run test lint test-python messages lock clean bench
+.PHONY: help install install-dev node prepare run test lint test-python messages lock clean bench \
+	scale-test scale-test-short
 
 help:
 	@echo "make run    install, migrate, load the demo and serve on http://$(HOST):$(PORT)/"
@@ -48,13 +49,13 @@ run: prepare
 	@echo
 	@echo "Cyfrowa Akademia: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@echo
-	@# The background worker (certificate ZIPs, later exports) runs beside the app
-	@# on the database task queue and stops with it.
+	@# The background worker (certificate ZIPs, evidence packs) runs beside the app on
+	@# the database task queue, resumes a task it was killed in, and stops with the app.
 	export DJANGO_SETTINGS_MODULE=lms.settings.dev TASKS_BACKEND=database; \
-	$(MANAGE) db_worker --no-reload --queue-name '*' & worker=$$!; \
+	$(MANAGE) run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn lms.wsgi \
-		--bind $(HOST):$(PORT) --workers 2 --access-logfile - --forwarded-allow-ips=""
+		--bind $(HOST):$(PORT) --workers 2 --preload --forwarded-allow-ips=""
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -80,3 +81,12 @@ bench: install-dev
 	PG_OPTIONS="" scripts/with-postgres $(BIN)/python bench/heartbeat.py --seconds 10 --clients 2
 	$(BIN)/python bench/certificates.py
 	$(BIN)/python bench/exports.py --rows 100000
+
+# The production topology for real on this machine (PostgreSQL, two app instances,
+# Redis, S3 on loopback, the worker, nginx), a 500-learner load test and a fault
+# test; results in test-artifacts/scale-test/. The short one runs in CI.
+scale-test: install-dev node messages
+	scripts/with-postgres $(BIN)/python loadtest/scale_test.py $(SCALE_ARGS)
+
+scale-test-short: install-dev node messages
+	scripts/with-postgres $(BIN)/python loadtest/scale_test.py --short $(SCALE_ARGS)

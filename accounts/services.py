@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.addresses import client_address
 from lms.errors import ServiceError
 from lms.models import PrivacyNoticePage
 
@@ -213,7 +214,7 @@ def user_anonymise(*, user: User) -> User:
 
 def login_event_record(*, user: User, kind: str, request=None) -> LoginEvent:
     """Log a login or logout with the client address, as remote-participation evidence."""
-    address = request.META.get("REMOTE_ADDR") if request is not None else None
+    address = client_address(request) if request is not None else None
     return LoginEvent.objects.create(user=user, kind=kind, ip_address=address or None)
 
 

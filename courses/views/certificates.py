@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from lms.addresses import client_address
+
 from .. import certificate_pdf
 from ..models import Certificate
 from ..models.certificates import CODE_SHAPE
@@ -44,7 +46,7 @@ def certificate_download(request, pk: int):
 
 
 def _rate_limited(request) -> bool:
-    key = f"certificate-verify:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"certificate-verify:{client_address(request) or ''}"
     cache.add(key, 0, timeout=60)
     try:
         return cache.incr(key) > VERIFY_PER_MINUTE

@@ -8,6 +8,7 @@ and scaled out (PostgreSQL, Redis, a database task worker) without edits.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -53,6 +54,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "lms.middleware.HealthCheckMiddleware",
+    # Outermost but for load-balancer probes (a line every few seconds per
+    # instance would drown the log and skew its error rate and p95).
+    "lms.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -161,7 +165,14 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cyfrowa Akademia] "
 # per account (the email) and checked before the password is.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env("RATE_LIMIT_LOGIN_FAILED", default="10/m/ip,5/5m/key"),
+    # Successful logins per address: a town hall's staff share one public
+    # address, so raise it where many log in at once (the scale test does).
+    "login": env("RATE_LIMIT_LOGIN", default="30/m/ip"),
 }
+# Behind a load balancer or proxy, how many of them add to X-Forwarded-For:
+# login rate limits, login evidence and verification limits then use the
+# client's address instead of the balancer's (0: REMOTE_ADDR, one machine).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 USERSESSIONS_TRACK_ACTIVITY = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
@@ -228,6 +239,35 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several app instances share their files on S3-compatible storage
+# (django-storages): MEDIA_STORAGE=s3 puts media in a bucket read by URL and
+# private files in a second bucket that is only read through the app.
+MEDIA_STORAGE = env("MEDIA_STORAGE", default="local")
+if MEDIA_STORAGE == "s3":
+    _S3 = {
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+        "region_name": env("AWS_S3_REGION_NAME", default=None),
+        "access_key": env("AWS_ACCESS_KEY_ID", default=None),
+        "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
+        "file_overwrite": False,
+        "default_acl": None,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3,
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "querystring_auth": False,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_S3, "bucket_name": env("AWS_PRIVATE_BUCKET_NAME")},
+    }
+    SERVE_MEDIA = False
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'local' or 's3'.")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -289,9 +329,42 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Logs go to stdout, one JSON object a line (LOG_FORMAT=json) for a log
+# collector, or as plain text (LOG_FORMAT=text) for reading in a terminal.
+# lms.request writes one line per request (lms/request_log.py); our own apps log
+# at INFO (reminders sent, files pruned), everything else from LOG_LEVEL up.
+# django.request keeps only 5xx errors with their tracebacks: the request line
+# already records every 4xx. INSTANCE_NAME tells app instances apart in the
+# collected log (default: host name and process id).
+LOG_FORMAT = env("LOG_FORMAT", default="json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be 'json' or 'text'.")
+LOG_LEVEL = env("LOG_LEVEL", default="WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "filters": {"request_id": {"()": "lms.request_log.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "lms.request_log.JsonFormatter",
+            "instance": env("INSTANCE_NAME", default=""),
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s [%(request_id)s]"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": [], "level": LOG_LEVEL},
+        "django.request": {"level": "ERROR"},
+        "lms": {"level": "INFO"},
+        "accounts": {"level": "INFO"},
+        "courses": {"level": "INFO"},
+    },
 }

@@ -10,6 +10,7 @@ from allauth.usersessions.models import UserSession
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -184,6 +185,20 @@ def test_logins_and_logouts_are_logged_with_address_and_pruned(client, site_shel
     LoginEvent.objects.filter(pk=events[0].pk).update(at=timezone.now() - timedelta(days=4000))
     call_command("prune_login_events", stdout=io.StringIO())
     assert list(LoginEvent.objects.values_list("kind", flat=True)) == ["logout"]
+
+
+def test_behind_a_balancer_the_client_address_is_recorded(client, site_shell, learner_lo1):
+    """With TRUSTED_PROXY_COUNT=1 the evidence shows the official's address
+    from X-Forwarded-For, not the balancer's; without it, the header is
+    ignored (anyone could send it)."""
+    forwarded = {"HTTP_X_FORWARDED_FOR": "83.10.20.30"}
+    credentials = {"login": learner_lo1.email, "password": TEST_PASSWORD}
+    client.post("/accounts/login/", credentials, **forwarded)
+    with override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1):
+        client.post("/accounts/logout/", **forwarded)
+        client.post("/accounts/login/", credentials, **forwarded)
+    addresses = LoginEvent.objects.filter(user=learner_lo1).order_by("at")
+    assert [e.ip_address for e in addresses] == ["127.0.0.1", "83.10.20.30", "83.10.20.30"]
 
 
 def test_my_data_includes_learning_records(client, site_shell, learner_lo1, catalogue):

@@ -1,0 +1,577 @@
+"""The scale-out topology, run for real on one machine over loopback, with a
+load test and a fault test (`make scale-test`; `make scale-test-short` in CI).
+
+Run it under `scripts/with-postgres` (a throwaway PostgreSQL 15 cluster it
+may restart). It starts:
+
+- a local S3 server (moto) with a media bucket and a private bucket;
+- Redis (Debian's redis-server) as the shared cache (`CACHE_URL`);
+- the demo site and the load-test accounts (`loadtest/seed.py`), with media
+  uploaded to S3;
+- two gunicorn instances of the production settings on two loopback ports,
+  sharing the database, the cache and the buckets;
+- the background worker (`manage.py run_worker`);
+- nginx from Debian as a TLS load balancer in front (`loadtest/nginx.conf`).
+
+Then:
+
+1. cross-instance checks: a session made on one instance works on the other,
+   a file written by the worker is served identically by both, media comes
+   from S3;
+2. the load: `--users` simulated learners (and two coordinators) with locust
+   (`loadtest/locustfile.py`) for `--run-time`; every endpoint's p95 must be
+   at most `--p95-ms` with no failures;
+3. the fault test (unless `--no-faults`): a second load run during which one
+   app instance is killed and restarted, the worker is killed in the middle
+   of a certificate ZIP and restarted, and PostgreSQL is restarted; the job
+   must finish, failures must fall within the fault windows, and
+   `loadtest/verify.py` must find every acknowledged write once.
+
+Results (locust CSVs, logs, the ledger, `summary.json` in the shared
+benchmark format and `summary.md`) go to `--out`. Exits 1 if a check fails.
+"""
+
+import argparse
+import csv
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+PASSWORD = "obciazenie-2026-haslo"
+DEMO_PASSWORD = "akademia-demo-2026"
+DEBIAN = {"redis-server": "redis-server", "nginx": "nginx"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_port(port: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"nothing answered on port {port} within {seconds} s")
+
+
+def wait_healthy(port: int, seconds: float = 60) -> None:
+    """Until the instance's workers answer /healthz (its port opens before)."""
+    import http.client
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/healthz")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"the instance on port {port} was not healthy within {seconds} s")
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def ensure_debian_packages() -> None:
+    """redis-server and nginx come from Debian; install them when missing (as root)."""
+    missing = [package for command, package in DEBIAN.items() if not shutil.which(command)]
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        raise SystemExit(f"install these Debian packages first: {' '.join(missing)}")
+    log(f"installing {' '.join(missing)} from Debian")
+    subprocess.run(["apt-get", "update", "-qq"], check=True)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", *missing],
+        check=True,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        stdout=subprocess.DEVNULL,
+    )
+
+
+class Service:
+    """A process of the topology in its own process group, logging to a file."""
+
+    def __init__(self, name: str, argv: list[str], env: dict, run: Path):
+        self.name, self.argv, self.env = name, argv, env
+        self.log_path = run / f"{name}.log"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> "Service":
+        with self.log_path.open("ab") as output:
+            self.process = subprocess.Popen(
+                self.argv, cwd=ROOT, env=self.env, stdout=output, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # fmt: skip
+        return self
+
+    def signal(self, number: int) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, number)
+
+    def kill(self) -> None:
+        """SIGKILL to the whole group (gunicorn workers, rendering processes too)."""
+        self.signal(signal.SIGKILL)
+        if self.process:
+            self.process.wait()
+
+    def stop(self) -> None:
+        self.signal(signal.SIGTERM)
+        if self.process:
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+class Topology:
+    """Everything the scale test starts, and how to reach it."""
+
+    def __init__(self, run: Path, options):
+        self.run, self.options = run, options
+        self.ports = {name: free_port() for name in ("s3", "redis", "app-1", "app-2", "balancer")}
+        self.url = f"https://127.0.0.1:{self.ports['balancer']}"
+        self.services: dict[str, Service] = {}
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "lms.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SITE_URL": self.url,
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "CACHE_URL": f"redis://127.0.0.1:{self.ports['redis']}/0",
+            "TASKS_BACKEND": "database",
+            "MEDIA_STORAGE": "s3",
+            "AWS_S3_ENDPOINT_URL": f"http://127.0.0.1:{self.ports['s3']}",
+            "AWS_S3_REGION_NAME": "us-east-1",
+            "AWS_ACCESS_KEY_ID": "scale-test",
+            "AWS_SECRET_ACCESS_KEY": "scale-test-secret",
+            "AWS_STORAGE_BUCKET_NAME": "akademia-media",
+            "AWS_PRIVATE_BUCKET_NAME": "akademia-private",
+            "EMAIL_URL": "dummymail://",
+            "DEMO_PASSWORD": DEMO_PASSWORD,
+            "HEARTBEAT_SECONDS": str(options.heartbeat_seconds),
+            "LOG_FORMAT": "json",
+            # nginx adds the client's address; every simulated learner comes from
+            # 127.0.0.1, so the per-address login limits are raised (not the per-account one).
+            "TRUSTED_PROXY_COUNT": "1",
+            "RATE_LIMIT_LOGIN": "2000/m/ip",
+            "RATE_LIMIT_LOGIN_FAILED": "2000/m/ip,5/5m/key",
+        }
+
+    def service(self, name: str, argv: list[str], **env) -> Service:
+        service = Service(name, argv, {**self.env, "INSTANCE_NAME": name, **env}, self.run)
+        self.services[name] = service
+        return service.start()
+
+    def manage(self, *args: str, capture: bool = False) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True,
+            stdout=subprocess.PIPE if capture else None, text=True,
+        )  # fmt: skip
+        return result.stdout or ""
+
+    def script(self, *args: str) -> str:
+        return subprocess.run(
+            [sys.executable, *args], cwd=ROOT, env=self.env, check=True,
+            stdout=subprocess.PIPE, text=True,
+        ).stdout  # fmt: skip
+
+    def start(self) -> None:
+        log(f"S3 (moto) on {self.ports['s3']}, Redis on {self.ports['redis']}")
+        self.service(
+            "s3", [str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(self.ports["s3"])]
+        )
+        self.service(
+            "redis",
+            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.ports["redis"]),
+             "--save", "", "--appendonly", "no"],
+        )  # fmt: skip
+        wait_port(self.ports["s3"])
+        wait_port(self.ports["redis"])
+        self.buckets()
+        log("migrating, collecting static files, loading the demo and the load-test accounts")
+        self.manage("migrate", "--noinput", "-v0")
+        self.manage("collectstatic", "--noinput", "-v0")
+        self.manage("load_demo_data")
+        self.ledger = self.run / "ledger.jsonl"
+        self.seed_path = self.run / "seed.json"
+        seed = [
+            str(HERE / "seed.py"), "--learners", str(self.options.users), "--password", PASSWORD,
+            "--certificates", str(self.options.certificates), "--ledger", str(self.ledger),
+        ]  # fmt: skip
+        self.seed_path.write_text(self.script(*seed))
+        for name in ("app-1", "app-2"):
+            self.start_app(name)
+        self.start_worker()
+        self.start_balancer()
+        for name in ("app-1", "app-2"):
+            wait_healthy(self.ports[name])
+        wait_port(self.ports["balancer"])
+        log(f"balancer on {self.url}, instances on {self.ports['app-1']} and {self.ports['app-2']}")
+
+    def buckets(self) -> None:
+        import boto3
+
+        s3 = boto3.client(
+            "s3", endpoint_url=self.env["AWS_S3_ENDPOINT_URL"], region_name="us-east-1",
+            aws_access_key_id="scale-test", aws_secret_access_key="scale-test-secret",
+        )  # fmt: skip
+        for bucket in (self.env["AWS_STORAGE_BUCKET_NAME"], self.env["AWS_PRIVATE_BUCKET_NAME"]):
+            s3.create_bucket(Bucket=bucket)
+
+    def start_app(self, name: str) -> Service:
+        return self.service(
+            name,
+            [str(BIN / "gunicorn"), "lms.wsgi", "--bind", f"127.0.0.1:{self.ports[name]}",
+             "--workers", "2", "--threads", "4", "--forwarded-allow-ips", "127.0.0.1",
+             "--graceful-timeout", "10", "--preload"],
+        )  # fmt: skip
+
+    def start_worker(self) -> Service:
+        return self.service("worker", [sys.executable, "manage.py", "run_worker"])
+
+    def start_balancer(self) -> Service:
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+             "-subj", "/CN=127.0.0.1", "-keyout", str(self.run / "tls.key"),
+             "-out", str(self.run / "tls.crt")],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        config = (HERE / "nginx.conf").read_text()
+        values = {
+            "@@USER@@": "user root;" if os.geteuid() == 0 else "",
+            "@@RUN@@": str(self.run),
+            "@@APP1@@": str(self.ports["app-1"]),
+            "@@APP2@@": str(self.ports["app-2"]),
+            "@@PORT@@": str(self.ports["balancer"]),
+        }
+        for key, value in values.items():
+            config = config.replace(key, value)
+        (self.run / "nginx.conf").write_text(config)
+        return self.service("balancer", ["nginx", "-c", str(self.run / "nginx.conf")])
+
+    def stop(self) -> None:
+        for service in reversed(list(self.services.values())):
+            service.stop()
+
+    def restart_postgres(self) -> None:
+        pg_ctl = [f"{os.environ['PG_BIN']}/pg_ctl", "-D", os.environ["PG_DATA"],
+                  "restart", "-m", "fast", "-w"]  # fmt: skip
+        if os.environ.get("PG_RUN_AS"):
+            pg_ctl = ["runuser", "-u", os.environ["PG_RUN_AS"], "--", *pg_ctl]
+        subprocess.run(pg_ctl, check=True, capture_output=True)
+
+    def query(self, sql: str, params=()) -> list[tuple]:
+        import psycopg
+
+        with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as connection:
+            return connection.execute(sql, params).fetchall()
+
+
+def session_on(url: str, email: str, password: str):
+    """A logged-in requests session (for the checks beside the load)."""
+    import requests
+
+    session = requests.Session()
+    session.verify = False
+    session.headers["X-Forwarded-Proto"] = "https"  # as the balancer says (direct to an instance)
+    page = session.get(f"{url}/accounts/login/", timeout=30)
+    token = page.text.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    response = session.post(
+        f"{url}/accounts/login/", timeout=30, allow_redirects=False,
+        data={"csrfmiddlewaretoken": token, "login": email, "password": password},
+        headers={"Referer": f"{url}/accounts/login/"},
+    )  # fmt: skip
+    assert response.status_code == 302, f"login refused on {url}: {response.status_code}"
+    return session
+
+
+def batch_request(topology: Topology) -> int:
+    """A certificate ZIP of the seeded holders, requested as the administrator."""
+    code = (
+        "import django; django.setup()\n"
+        "from accounts.models import User\n"
+        "from courses.certificates import certificate_batch_request\n"
+        "from courses.models import Certificate\n"
+        "from django.db import transaction\n"
+        "with transaction.atomic():\n"
+        "    batch = certificate_batch_request(user=User.objects.get(email='admin@example.org'),\n"
+        "        certificates=list(Certificate.objects.filter(user__email__startswith='holder')),\n"
+        "        course=None, institution=None, issued_from=None, issued_to=None)\n"
+        "print(batch.pk)\n"
+    )
+    return int(topology.script("-c", code).strip())
+
+
+def batch_state(topology: Topology, batch: int) -> tuple[str, int, int]:
+    return topology.query(
+        "SELECT status, done, total FROM courses_certificatebatch WHERE id = %s", (batch,)
+    )[0]
+
+
+def cross_instance_checks(topology: Topology, batch: int) -> dict:
+    """Sessions, private files and media work whichever instance answers."""
+    problems = []
+    one = f"http://127.0.0.1:{topology.ports['app-1']}"
+    two = f"http://127.0.0.1:{topology.ports['app-2']}"
+    session = session_on(one, "admin@example.org", DEMO_PASSWORD)
+    if session.get(f"{two}/admin/", timeout=30, allow_redirects=False).status_code != 200:
+        problems.append("a session made on app-1 is not valid on app-2")
+    bodies = []
+    for url in (one, two):
+        response = session.get(f"{url}/admin/certificates/batches/{batch}/download/", timeout=60)
+        bodies.append(response.content if response.status_code == 200 else b"")
+    if not bodies[0] or bodies[0] != bodies[1]:
+        problems.append("the worker's ZIP is not served identically by both instances")
+    else:
+        with zipfile.ZipFile(BytesIO(bodies[0])) as archive:
+            pdfs = [name for name in archive.namelist() if name.endswith(".pdf")]
+        if len(pdfs) != topology.options.certificates:
+            problems.append(f"the ZIP holds {len(pdfs)} PDFs, not {topology.options.certificates}")
+    home = session.get(f"{two}/", timeout=30).text
+    media = [part.split('"', 1)[0] for part in home.split('src="')[1:]]
+    s3_images = [src for src in media if src.startswith(topology.env["AWS_S3_ENDPOINT_URL"])]
+    if not s3_images:
+        problems.append("the home page shows no picture from the S3 bucket")
+    elif session.get(s3_images[0], timeout=30).status_code != 200:
+        problems.append(f"media {s3_images[0]} does not load")
+    return {"check": "cross-instance", "ok": not problems, "problems": problems}
+
+
+def run_locust(topology: Topology, prefix: str, users: int, run_time: int) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "LOAD_SEED": str(topology.seed_path),
+        "LOAD_PASSWORD": PASSWORD,
+        "LOAD_LEDGER": str(topology.ledger),
+        "LOAD_COORDINATOR": "coordinator@example.org",
+        "LOAD_COORDINATOR_PASSWORD": DEMO_PASSWORD,
+    }
+    argv = [
+        str(BIN / "locust"), "-f", str(HERE / "locustfile.py"), "--headless",
+        "--users", str(users), "--spawn-rate", str(topology.options.spawn_rate),
+        "--run-time", f"{run_time}s", "--host", topology.url,
+        "--csv", str(topology.run / prefix), "--only-summary", "--stop-timeout", "40",
+        "--loglevel", "WARNING",
+    ]  # fmt: skip
+    with (topology.run / f"{prefix}-locust.log").open("ab") as output:
+        return subprocess.Popen(argv, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+
+
+def locust_stats(topology: Topology, prefix: str) -> list[dict]:
+    rows = []
+    with (topology.run / f"{prefix}_stats.csv").open() as stats:
+        for row in csv.DictReader(stats):
+            rows.append(
+                {
+                    "name": row["Name"],
+                    "requests": int(row["Request Count"]),
+                    "failures": int(row["Failure Count"]),
+                    "median_ms": float(row["50%"] or 0),
+                    "p95_ms": float(row["95%"] or 0),
+                    "p99_ms": float(row["99%"] or 0),
+                    "req_s": float(row["Requests/s"] or 0),
+                }
+            )
+    return rows
+
+
+def load_phase(topology: Topology) -> tuple[list[dict], dict]:
+    options = topology.options
+    log(f"load: {options.users} learners + 2 coordinators for {options.run_time} s")
+    locust = run_locust(topology, "load", options.users, options.run_time)
+    locust.wait()
+    rows = locust_stats(topology, "load")
+    endpoints = [row for row in rows if row["name"] != "Aggregated"]
+    slow = [f"{row['name']}: p95 {row['p95_ms']:.0f} ms" for row in endpoints
+            if row["p95_ms"] > options.p95_ms]  # fmt: skip
+    failed = [f"{row['name']}: {row['failures']} failures" for row in endpoints if row["failures"]]
+    return rows, {"check": f"load: p95 <= {options.p95_ms} ms everywhere, 0 failures",
+                  "ok": not slow and not failed, "problems": slow + failed}  # fmt: skip
+
+
+def fault_phase(topology: Topology) -> tuple[list[dict], list[dict], list[list[float]]]:
+    """Load while faults are injected; returns locust rows, checks and fault windows."""
+    options = topology.options
+    users = options.fault_users
+    run_time = options.fault_run_time
+    log(f"faults: {users} learners for {run_time} s while instances, worker and database fail")
+    locust = run_locust(topology, "faults", users, run_time)
+    started = time.monotonic()
+    windows: list[list[float]] = []
+    checks = []
+
+    def at(second: float) -> None:
+        time.sleep(max(0.0, started + second - time.monotonic()))
+
+    at(run_time * 0.25)
+    log("killing app-1 (SIGKILL)")
+    killed = time.time()
+    topology.services["app-1"].kill()
+    at(run_time * 0.25 + 10)
+    topology.start_app("app-1")
+    wait_healthy(topology.ports["app-1"])
+    windows.append([killed - 1, time.time() + 5])
+    log("app-1 is back")
+
+    if not options.short:
+        batch = batch_request(topology)
+        deadline = time.monotonic() + 60
+        while batch_state(topology, batch)[1] < 25 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        status, done, total = batch_state(topology, batch)
+        log(f"killing the worker in the middle of a ZIP ({status}, {done}/{total})")
+        topology.services["worker"].kill()
+        interrupted = status == "running" and 0 < done < total
+        time.sleep(3)
+        topology.start_worker()
+        at(run_time * 0.65)
+        log("restarting PostgreSQL")
+        restart = time.time()
+        topology.restart_postgres()
+        windows.append([restart - 1, time.time() + 5])
+        log("PostgreSQL is back")
+    locust.wait()
+    if not options.short:
+        deadline = time.monotonic() + 180
+        while batch_state(topology, batch)[0] != "ready" and time.monotonic() < deadline:
+            time.sleep(1)
+        status, done, total = batch_state(topology, batch)
+        checks.append({
+            "check": "the interrupted job finished after the worker restarted",
+            "ok": interrupted and status == "ready" and done == total,
+            "problems": [] if status == "ready" else [f"batch {batch}: {status} {done}/{total}"],
+        })  # fmt: skip
+        checks.append(cross_instance_checks(topology, batch))
+    return locust_stats(topology, "faults"), checks, windows
+
+
+def verify(topology: Topology, windows: list[list[float]]) -> list[dict]:
+    result = subprocess.run(
+        [sys.executable, str(HERE / "verify.py"), str(topology.ledger), str(topology.seed_path),
+         "--windows", json.dumps(windows)],
+        cwd=ROOT, env=topology.env, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    return json.loads(result.stdout)
+
+
+def summary_rows(rows: list[dict], phase: str, target: str, limit: float | None) -> list[dict]:
+    """Locust rows in the shared benchmark format."""
+    return [
+        {
+            "benchmark": f"scale test ({phase})", "measurement": row["name"],
+            "database": "postgresql", "runs": row["requests"], "median_ms": row["median_ms"],
+            "p95_ms": row["p95_ms"], "p99_ms": row["p99_ms"], "req_s": row["req_s"],
+            "peak_mib": None, "errors": row["failures"], "queries": None, "baseline": False,
+            "ratio": None, "target": target,
+            "met": None if limit is None else row["p95_ms"] <= limit and not row["failures"],
+        }
+        for row in rows
+    ]  # fmt: skip
+
+
+def markdown(load_rows, fault_rows, checks, options, seconds) -> str:
+    lines = [
+        f"Scale test: {options.users} simulated learners + 2 coordinators, "
+        f"{os.cpu_count()} cores, two gunicorn instances (2 workers x 4 threads each) behind "
+        f"nginx, PostgreSQL, Redis, S3 (moto), one worker; {seconds:.0f} s in all.",
+        "",
+        "| phase | endpoint | requests | failures | median ms | p95 ms | p99 ms | req/s |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for phase, rows in (("load", load_rows), ("faults", fault_rows)):
+        for row in rows:
+            lines.append(
+                f"| {phase} | {row['name']} | {row['requests']} | {row['failures']} | "
+                f"{row['median_ms']:.0f} | {row['p95_ms']:.0f} | {row['p99_ms']:.0f} | "
+                f"{row['req_s']:.1f} |"
+            )
+    lines += ["", "| check | result | figures |", "|---|---|---|"]
+    for item in checks:
+        figures = ", ".join(
+            f"{key} {value}"
+            for key, value in item.items()
+            if key not in ("check", "ok", "problems")
+        )
+        result = "passed" if item["ok"] else "FAILED: " + "; ".join(item["problems"][:3])
+        lines.append(f"| {item['check']} | {result} | {figures} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=500)
+    parser.add_argument("--spawn-rate", type=float, default=4)
+    parser.add_argument("--run-time", type=int, default=300, help="seconds of the load phase")
+    parser.add_argument("--fault-users", type=int, default=200)
+    parser.add_argument("--fault-run-time", type=int, default=150)
+    parser.add_argument("--p95-ms", type=float, default=300)
+    parser.add_argument("--certificates", type=int, default=150)
+    parser.add_argument("--heartbeat-seconds", type=int, default=30)
+    parser.add_argument("--no-faults", action="store_true")
+    parser.add_argument(
+        "--short", action="store_true",
+        help="CI: a few hundred requests, one instance killed (no load phase)",
+    )  # fmt: skip
+    parser.add_argument("--out", type=Path, default=ROOT / "test-artifacts" / "scale-test")
+    parser.add_argument("--json", type=Path, help="also write the rows in the benchmark format")
+    options = parser.parse_args()
+    if options.short:
+        options.users, options.spawn_rate, options.fault_users = 40, 4, 40
+        options.fault_run_time, options.certificates, options.heartbeat_seconds = 60, 10, 10
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        raise SystemExit("run it under scripts/with-postgres (it needs PostgreSQL it may restart)")
+    ensure_debian_packages()
+    shutil.rmtree(options.out, ignore_errors=True)
+    options.out.mkdir(parents=True)
+    started = time.monotonic()
+    topology = Topology(options.out.resolve(), options)
+    load_rows, fault_rows, checks, windows = [], [], [], []
+    try:
+        topology.start()
+        if not options.short:
+            load_rows, load_check = load_phase(topology)
+            checks.append(load_check)
+        if not options.no_faults:
+            fault_rows, fault_checks, windows = fault_phase(topology)
+            checks += fault_checks
+        checks += verify(topology, windows)
+    finally:
+        topology.stop()
+    seconds = time.monotonic() - started
+    report = markdown(load_rows, fault_rows, checks, options, seconds)
+    (options.out / "summary.md").write_text(report)
+    rows = summary_rows(
+        load_rows, "load", f"p95 <= {options.p95_ms:.0f} ms, 0 failures", options.p95_ms
+    ) + summary_rows(fault_rows, "faults", "integrity", None)
+    (options.out / "summary.json").write_text(json.dumps({"rows": rows, "checks": checks}))
+    if options.json:
+        options.json.write_text(json.dumps(rows))
+    print(report)
+    sys.exit(0 if all(item["ok"] for item in checks) else 1)
+
+
+if __name__ == "__main__":
+    main()
