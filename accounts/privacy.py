@@ -1,33 +1,27 @@
 """Which RODO information clause is current and whether this session's user
-has acknowledged it. The current version is cached for a minute so that the
-check does not cost a query on every request."""
+has acknowledged it. The current version is kept with the other values that
+are the same for everyone (lms.site_cache, dropped whenever a page changes),
+so that the check does not cost a query on every request."""
 
-from django.core.cache import cache
-
+from lms import site_cache
 from lms.models import PrivacyNoticePage
 
 from .models import PrivacyAcknowledgement
 
-CACHE_KEY = "accounts:privacy-notice-current"
 SESSION_KEY = "privacy_version"
-CACHE_SECONDS = 60
 
 
 def current_notice() -> PrivacyNoticePage | None:
     return PrivacyNoticePage.objects.live().order_by("-valid_from", "-pk").first()
 
 
+def _notice_data() -> dict:
+    notice = current_notice()
+    return {"version": notice.version, "url": notice.url} if notice else {}
+
+
 def _current() -> dict:
-    data = cache.get(CACHE_KEY)
-    if data is None:
-        notice = current_notice()
-        data = {"version": notice.version, "url": notice.url} if notice else {}
-        cache.set(CACHE_KEY, data, CACHE_SECONDS)
-    return data
-
-
-def forget_cached_notice() -> None:
-    cache.delete(CACHE_KEY)
+    return site_cache.memo("privacy-notice", _notice_data)
 
 
 def current_notice_url() -> str | None:

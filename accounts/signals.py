@@ -1,17 +1,13 @@
 """Side effects that must happen however an event came about: end a
 deactivated user's sessions (our forms, Wagtail's user admin, a script),
-drop the cached clause version when a new clause is published, and log
-logins and logouts (Django's auth signals are the one place every login path
+and log logins and logouts (Django's auth signals are the one place every login path
 passes, allauth's and the invitation's alike)."""
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
 
-from lms.models import PrivacyNoticePage
-
-from . import privacy, services
+from . import services
 from .models import LoginEvent, User
 
 
@@ -19,11 +15,6 @@ from .models import LoginEvent, User
 def end_sessions_of_inactive_user(sender, instance, created, **kwargs):
     if not created and not instance.is_active:
         services.user_sessions_end(user=instance)
-
-
-@receiver(page_published, sender=PrivacyNoticePage, dispatch_uid="accounts_privacy_published")
-def forget_privacy_notice(sender, **kwargs):
-    privacy.forget_cached_notice()
 
 
 @receiver(user_logged_in, dispatch_uid="accounts_log_login")

@@ -14,6 +14,7 @@ Usage: python bench/heartbeat.py [--seconds 10] [--clients 4]
 
 import argparse
 import http.client
+import json
 import multiprocessing
 import os
 import re
@@ -154,6 +155,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--json", type=Path, help="also write the rows in the shared format")
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
@@ -175,7 +177,7 @@ def main():
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "lms.wsgi", "--bind", f"127.0.0.1:{port}",
              "--workers", "2", "--log-level", "warning"],
-            cwd=ROOT, env=env, start_new_session=True,
+            cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.DEVNULL,
         )  # fmt: skip
         try:
             for _attempt in range(100):
@@ -218,6 +220,19 @@ def main():
             f"| {row['name']} | {row['requests']} | {row['rps']:.0f} | {row['median_ms']:.1f} "
             f"| {row['p95_ms']:.1f} | {row['errors']} | {row['ratio']:.2f} |"
         )
+    if options.json:
+        options.json.write_text(json.dumps([
+            {
+                "benchmark": "heartbeat (gunicorn 2 workers)", "measurement": row["name"],
+                "database": database.lower(), "runs": row["requests"],
+                "median_ms": row["median_ms"], "p95_ms": row["p95_ms"], "p99_ms": None,
+                "req_s": row["rps"], "peak_mib": None, "errors": row["errors"], "queries": None,
+                "baseline": row is baseline, "ratio": row["ratio"],
+                "target": "" if row is baseline else ">= 300 req/s, 0 errors",
+                "met": None if row is baseline else row["rps"] >= 300 and not row["errors"],
+            }
+            for row in (baseline, heartbeat)
+        ]))  # fmt: skip
     return 0 if heartbeat["errors"] == 0 else 1
 
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -126,23 +126,28 @@ def enrolment_withdraw(*, enrolment: Enrolment, by: User) -> Enrolment:
 
 
 def _checked(*, user: User, lesson: LessonPage) -> CoursePage:
+    """The lesson's course, read with the learner's enrolment in one query."""
     if not lesson.live:
         raise CourseError(LESSON_UNAVAILABLE)
-    course = course_of(lesson)
-    if active_enrolment(user=user, course=course) is None:
+    enrolled = Enrolment.objects.active().filter(user=user, course=OuterRef("pk"))
+    course = CoursePage.objects.ancestor_of(lesson).annotate(enrolled=Exists(enrolled)).get()
+    if not course.enrolled:
         raise CourseError(NOT_ENROLLED)
     return course
 
 
 def _progress_for_update(*, user: User, lesson: LessonPage, course: CoursePage) -> LessonProgress:
-    try:
-        with transaction.atomic():
-            LessonProgress.objects.get_or_create(
-                user=user, lesson=lesson, defaults={"course": course}
-            )
-    except IntegrityError:  # created concurrently; the row exists now
-        pass
-    return LessonProgress.objects.select_for_update().get(user=user, lesson=lesson)
+    """The learner's progress row in the lesson, locked; one query once it exists."""
+    rows = LessonProgress.objects.select_for_update().filter(user=user, lesson=lesson)
+    progress = rows.first()
+    if progress is None:
+        try:
+            with transaction.atomic():
+                LessonProgress.objects.create(user=user, lesson=lesson, course=course)
+        except IntegrityError:  # created concurrently; the row exists now
+            pass
+        progress = rows.get()
+    return progress
 
 
 def _lesson_conditions_met(progress: LessonProgress, lesson: LessonPage) -> bool:

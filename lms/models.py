@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import site_cache
 from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock, FundingLogoBlock
 
 
@@ -27,6 +28,7 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    route = site_cache.route_by_url_path
 
     class Meta:
         verbose_name = _("home page")

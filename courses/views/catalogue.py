@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page
 
+from lms import page_cache, site_cache
+
 from ..models import Audience, CourseCatalogPage, CoursePage, Enrolment, LessonPage, Topic
 from .learner import _done_lesson_ids, render_page
 
@@ -28,11 +30,14 @@ def serve_catalogue(page: CourseCatalogPage, request):
         courses = courses.filter(Q(title__icontains=query) | Q(summary__icontains=query))
     courses = list(courses.distinct())
 
-    lesson_paths = (
-        Page.objects.live()
-        .descendant_of(page)
-        .filter(content_type=ContentType.objects.get_for_model(LessonPage))
-        .values_list("pk", "path")
+    lesson_paths = site_cache.memo(
+        f"courses:lesson-paths:{page.pk}",
+        lambda: list(
+            Page.objects.live()
+            .descendant_of(page)
+            .filter(content_type=ContentType.objects.get_for_model(LessonPage))
+            .values_list("pk", "path")
+        ),
     )
     lessons_per_course = {course.pk: set() for course in courses}
     for pk, path in lesson_paths:
@@ -55,13 +60,14 @@ def serve_catalogue(page: CourseCatalogPage, request):
         if card["enrolled"] and lessons:
             card["percent"] = round(100 * len(lessons & done) / len(lessons))
         cards.append(card)
-    return render_page(
+    response = render_page(
         request,
         page,
         {
             "cards": cards,
-            "audiences": Audience.objects.all(),
-            "topics": Topic.objects.all(),
+            "audiences": site_cache.memo("courses:audiences", lambda: list(Audience.objects.all())),
+            "topics": site_cache.memo("courses:topics", lambda: list(Topic.objects.all())),
             "selected": {"audience": audience, "topic": topic, "q": query},
         },
     )
+    return response if user.is_authenticated else page_cache.allow_anonymous_caching(response)

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from lms import page_cache, site_cache
+
 from .. import quiz, services
 from ..models import (
     Certificate,
@@ -38,17 +40,27 @@ def render_page(request, page, extra):
     return TemplateResponse(request, page.get_template(request), context)
 
 
-def _programme(course: CoursePage, done_ids: set[int]):
-    """The course's modules and lessons in order, from one query."""
+def _outline(course: CoursePage) -> list[tuple[Page, bool]]:
+    """(page, is module) for the course's live modules and lessons in order:
+    the same for everyone, so kept per process until a page changes."""
     lesson_type = ContentType.objects.get_for_model(LessonPage).pk
     module_type = ContentType.objects.get_for_model(ModulePage).pk
-    items = []
-    for page in Page.objects.live().descendant_of(course).order_by("path"):
-        if page.content_type_id == module_type:
-            items.append({"page": page, "is_module": True})
-        elif page.content_type_id == lesson_type:
-            items.append({"page": page, "is_module": False, "done": page.pk in done_ids})
-    return items
+    return [
+        (page, page.content_type_id == module_type)
+        for page in Page.objects.live().descendant_of(course).order_by("path")
+        if page.content_type_id in (lesson_type, module_type)
+    ]
+
+
+def _programme(course: CoursePage, done_ids: set[int]):
+    """The course's modules and lessons in order, with the learner's done marks."""
+    outline = site_cache.memo(f"courses:outline:{course.pk}", lambda: _outline(course))
+    return [
+        {"page": page, "is_module": True}
+        if is_module
+        else {"page": page, "is_module": False, "done": page.pk in done_ids}
+        for page, is_module in outline
+    ]
 
 
 def _done_lesson_ids(user, course_ids) -> set[int]:
@@ -89,7 +101,7 @@ def serve_course(page: CoursePage, request):
     if enrolment and enrolment.completed_at:
         certificate = Certificate.objects.for_user(user).valid().filter(course=page).first()
     live_sessions = live.course_live_sessions(request, page) if enrolment else None
-    return render_page(
+    response = render_page(
         request,
         page,
         {
@@ -101,18 +113,19 @@ def serve_course(page: CoursePage, request):
             **_summary(programme),
         },
     )
+    return response if user.is_authenticated else page_cache.allow_anonymous_caching(response)
 
 
 def serve_lesson(page: LessonPage, request):
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    course = services.course_of(page)
     try:
         progress, session = services.lesson_open(user=user, lesson=page)
     except services.CourseError as error:
         messages.error(request, error.message)
-        return redirect(course.url)
+        return redirect(services.course_of(page).url)
+    course = session.course
     programme = _programme(course, _done_lesson_ids(user, [course.pk]))
     lessons = [item["page"] for item in programme if not item["is_module"]]
     index = next(i for i, lesson in enumerate(lessons) if lesson.pk == page.pk)

@@ -57,6 +57,9 @@ MIDDLEWARE = [
     # Outermost but for load-balancer probes (a line every few seconds per
     # instance would drown the log and skew its error rate and p95).
     "lms.request_log.RequestLogMiddleware",
+    # Anonymous catalogue and course pages from the shared cache, before
+    # sessions and the database; other requests get the site generation.
+    "lms.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -116,7 +119,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: the database cache is shared by every process on one machine; Redis
 # (CACHE_URL=redis://...) when scaled out.
-CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
+CACHES = {
+    "default": env.cache("CACHE_URL", default="dbcache://django_cache"),
+    # Wagtail looks up (and rewrites) a cache entry for every image rendition
+    # on every page: the logo and funding strip alone cost 20 queries a page
+    # in the database cache. Renditions never change once made, so each
+    # process keeps its own for a few minutes.
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
 
 # Background tasks: run in-process by default; TASKS_BACKEND=database queues them
 # in the database for `manage.py db_worker` processes running beside the app.

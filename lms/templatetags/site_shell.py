@@ -7,17 +7,25 @@ from django.urls import translate_url
 from django.utils.translation import get_language_info
 from wagtail.models import Site
 
+from .. import site_cache
+
 register = template.Library()
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
-    """Top-level live pages marked "show in menus", below the site's root."""
+    """Top-level live pages marked "show in menus", below the site's root
+    (the same for everyone: kept per process, see lms.site_cache)."""
     request = context["request"]
     site = Site.find_for_request(request)
     items = []
     if site is not None:
-        items = site.root_page.get_children().live().in_menu().public().specific(defer=True)
+        items = site_cache.memo(
+            f"main-nav:{site.pk}",
+            lambda: list(
+                site.root_page.get_children().live().in_menu().public().specific(defer=True)
+            ),
+        )
     return {"request": request, "items": items, "current_path": request.path}
 
 
