@@ -28,15 +28,22 @@ from .reports import scope as report_scope
 from .views import catalogue, learner
 
 
-@hooks.register("before_serve_page")
-def serve_learner_pages(page, request, serve_args, serve_kwargs):
-    if isinstance(page, LessonPage):
-        return learner.serve_lesson(page, request)
-    if isinstance(page, CoursePage):
-        return learner.serve_course(page, request)
-    if isinstance(page, CourseCatalogPage):
-        return catalogue.serve_catalogue(page, request)
-    return None
+@hooks.register("on_serve_page", order=100)
+def serve_learner_pages(serve):
+    """Our views serve lessons, courses and the catalogue. Registered as the
+    innermost `on_serve_page` wrapper, so Wagtail's own checks around serving
+    (view restrictions: login, groups, password) run first and still apply."""
+
+    def serve_page(page, request, serve_args, serve_kwargs):
+        if isinstance(page, LessonPage):
+            return learner.serve_lesson(page, request)
+        if isinstance(page, CoursePage):
+            return learner.serve_course(page, request)
+        if isinstance(page, CourseCatalogPage):
+            return catalogue.serve_catalogue(page, request)
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return serve_page
 
 
 def _deny_unless_author(request, page):

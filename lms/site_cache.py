@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.url_routing import RouteResult
 
@@ -89,6 +89,29 @@ def memo(name: str, build):
             _values[name] = value
         return value
     return _values[name]
+
+
+def view_restrictions(page: Page) -> list[PageViewRestriction]:
+    """The privacy settings (login, groups, password) on a page and its
+    ancestors, from this process's copy of all of them (a handful per site),
+    instead of Wagtail's query on every page served."""
+
+    def build():
+        restrictions = PageViewRestriction.objects.select_related("page")
+        return list(restrictions.prefetch_related("groups"))
+
+    return [
+        restriction
+        for restriction in memo("view_restrictions", build)
+        if page.path.startswith(restriction.page.path)
+    ]
+
+
+class SharedViewRestrictions:
+    """Page mixin: Wagtail's view-restriction check reads `view_restrictions`."""
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)
 
 
 def prepare_request(request) -> None:
@@ -177,7 +200,7 @@ def connect_signals() -> None:
     sender is named: a receiver for every model would stop Django's fast
     bulk deletes everywhere."""
     senders = [model for model in apps.get_models() if issubclass(model, Page)]
-    senders += [Site]
+    senders += [Site, PageViewRestriction, PageViewRestriction.groups.through]
     senders += [model for model in apps.get_models() if issubclass(model, BaseSiteSetting)]
     senders += [apps.get_model("courses", name) for name in ("Topic", "Audience", "H5PPackage")]
     for sender in senders:

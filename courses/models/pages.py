@@ -19,6 +19,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from lms import site_cache
+
 from .. import certificate_templates
 from ..blocks import H5PActivityBlock, LessonStreamBlock, QuizBlock
 from ..panels import CompletionImpactPanel
@@ -61,7 +63,7 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class CourseCatalogPage(Page):
+class CourseCatalogPage(site_cache.SharedViewRestrictions, Page):
     """The public list of courses with filters and search."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -75,7 +77,7 @@ class CourseCatalogPage(Page):
         verbose_name_plural = _("course catalogues")
 
 
-class CoursePage(Page):
+class CoursePage(site_cache.SharedViewRestrictions, Page):
     """One course: what it teaches, for whom, for how many hours, who teaches
     it, and how learners join and complete it."""
 
@@ -214,7 +216,7 @@ class CoursePage(Page):
         return LessonPage.objects.live().descendant_of(self).order_by("path")
 
 
-class ModulePage(Page):
+class ModulePage(site_cache.SharedViewRestrictions, Page):
     """An optional group of lessons within a course."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -232,7 +234,7 @@ class ModulePage(Page):
         return redirect(self.get_parent().url)
 
 
-class LessonPage(Page):
+class LessonPage(site_cache.SharedViewRestrictions, Page):
     """A lesson built from content blocks. Completion conditions are chosen
     per lesson and must all hold (the progress code evaluates them)."""
 

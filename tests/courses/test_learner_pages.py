@@ -64,6 +64,28 @@ def test_catalogue_and_course_are_public_lessons_need_login(client, catalogue):
     assert response["Location"] == f"/accounts/login/?next={lessons[0].url}"
 
 
+def test_view_restrictions_set_in_the_admin_apply_to_course_pages(client, catalogue, learner_lo1):
+    """A course made private (login) or password-protected in Wagtail's
+    privacy settings is not shown, nor cached, for a visitor who does not
+    meet the restriction."""
+    from wagtail.models import PageViewRestriction
+
+    course, lessons = factories.course_with_lessons(catalogue, title="Kurs dla kadry")
+    PageViewRestriction.objects.create(page=course, restriction_type="login")
+    for _attempt in range(2):  # the second would come from the page cache
+        response = client.get(course.url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+    ready(client, learner_lo1)
+    assert "Kurs dla kadry" in client.get(course.url).content.decode()
+
+    other, _lessons = factories.course_with_lessons(catalogue, title="Kurs z hasłem")
+    PageViewRestriction.objects.create(page=other, restriction_type="password", password="tajne1")
+    page = client.get(other.url).content.decode()
+    assert "Kurs z hasłem" not in page.split("<title>")[-1].split("</main>")[0].split("<h1")[-1]
+    assert 'name="password"' in page
+
+
 def test_lessons_need_an_enrolment(client, catalogue, learner_lo1):
     course, lessons = factories.course_with_lessons(catalogue)
     ready(client, learner_lo1)
