@@ -76,11 +76,23 @@ lock:
 clean:
 	rm -rf $(VENV) node_modules static_collected test-artifacts
 
-bench: install-dev
-	$(BIN)/python bench/heartbeat.py --seconds 10 --clients 2
-	PG_OPTIONS="" scripts/with-postgres $(BIN)/python bench/heartbeat.py --seconds 10 --clients 2
-	$(BIN)/python bench/certificates.py
-	$(BIN)/python bench/exports.py --rows 100000
+# Every benchmark, each with its baseline in the same run, then one table in
+# docs/benchmarks.md (with the last `make scale-test` summary, if there is one).
+BENCH_OUT := test-artifacts/bench
+SCALE_SUMMARY := test-artifacts/scale-test/summary.json
+bench: install-dev node messages
+	@mkdir -p $(BENCH_OUT)
+	$(BIN)/python bench/pages.py --seconds 10 --connections 4 --json $(BENCH_OUT)/pages.json
+	$(BIN)/python bench/heartbeat.py --seconds 10 --clients 2 --json $(BENCH_OUT)/heartbeat-sqlite.json
+	PG_OPTIONS="" scripts/with-postgres $(BIN)/python bench/heartbeat.py --seconds 10 --clients 2 \
+		--json $(BENCH_OUT)/heartbeat-postgresql.json
+	$(BIN)/python bench/certificates.py --json $(BENCH_OUT)/certificates.json
+	$(BIN)/python bench/exports.py --rows 100000 --json $(BENCH_OUT)/exports-sqlite.json
+	PG_OPTIONS="" scripts/with-postgres $(BIN)/python bench/exports.py --rows 100000 \
+		--json $(BENCH_OUT)/exports-postgresql.json
+	$(BIN)/python bench/report.py $(BENCH_OUT)/pages.json $(BENCH_OUT)/heartbeat-*.json \
+		$(BENCH_OUT)/certificates.json $(BENCH_OUT)/exports-*.json \
+		--scale $(SCALE_SUMMARY) --out docs/benchmarks.md
 
 # The production topology for real on this machine (PostgreSQL, two app instances,
 # Redis, S3 on loopback, the worker, nginx), a 500-learner load test and a fault
