@@ -17,14 +17,17 @@ given a certificate by the real service (`certificate_issue`). Then:
    checks that the ZIP holds exactly `--batch` PDFs.
 
 Prints a Markdown table headed by the machine's description. `--profile`
-also prints the cProfile top functions of the PDF renderings (to stderr).
+also prints the cProfile top functions of the PDF renderings (to stderr);
+`--json PATH` writes the shared benchmark rows (docs/benchmarks.md).
 
-Usage: python bench/certificates.py [--renders 200] [--batch 1000] [--profile]
+Usage: python bench/certificates.py [--renders 200] [--batch 1000] [--profile] [--json PATH]
 """
 
 import argparse
 import cProfile
 import io
+import json
+import math
 import os
 import platform
 import pstats
@@ -187,8 +190,9 @@ def timed(function, times: int) -> tuple[list[float], list[float]]:
     return sorted(wall), sorted(cpu)
 
 
-def p95(durations: list[float]) -> float:
-    return durations[max(0, int(len(durations) * 0.95) - 1)]
+def percentile(durations: list[float], share: float) -> float:
+    """Of sorted durations (nearest rank)."""
+    return durations[max(0, math.ceil(len(durations) * share) - 1)]
 
 
 def bench_render(certificate, renders: int, profile: bool) -> dict:
@@ -216,11 +220,13 @@ def bench_render(certificate, renders: int, profile: bool) -> dict:
         stats.sort_stats("tottime").print_stats(25)
     return {
         "html_median": statistics.median(html_times),
-        "html_p95": p95(html_times),
+        "html_p95": percentile(html_times, 0.95),
+        "html_p99": percentile(html_times, 0.99),
         "html_cpu": statistics.median(html_cpu),
         "html_bytes": len(html.encode()),
         "pdf_median": statistics.median(pdf_times),
-        "pdf_p95": p95(pdf_times),
+        "pdf_p95": percentile(pdf_times, 0.95),
+        "pdf_p99": percentile(pdf_times, 0.99),
         "pdf_cpu": statistics.median(pdf_cpu),
         "pdf_bytes": len(pdf),
         "pdf_pages": len(PdfReader(io.BytesIO(pdf)).pages),
@@ -318,16 +324,17 @@ def bench_batch(env: dict, folder: str, course, coordinator, certificates) -> di
     }
 
 
-def database_description() -> str:
+def database_description() -> tuple[str, str]:
+    """The database's name in the shared rows, and its description."""
     from django.db import connection
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SHOW server_version")
-            return f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
+            return "postgresql", f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
     import sqlite3
 
-    return f"SQLite {sqlite3.sqlite_version}"
+    return "sqlite", f"SQLite {sqlite3.sqlite_version}"
 
 
 def main():
@@ -335,6 +342,7 @@ def main():
     parser.add_argument("--renders", type=int, default=200)
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--profile", action="store_true", help="cProfile the PDF rendering")
+    parser.add_argument("--json", type=Path, help="write the shared benchmark rows here")
     options = parser.parse_args()
     if options.renders < 1 or options.batch < 1:
         parser.error("--renders and --batch must be at least 1")
@@ -362,11 +370,11 @@ def main():
         course, coordinator, certificates, issue_seconds = prepare(options.batch)
         render = bench_render(certificates[0], options.renders, options.profile)
         batch = bench_batch(env, folder, course, coordinator, certificates)
-        database = database_description()
+        database, database_name = database_description()
         connections.close_all()
 
     load = os.getloadavg()[0]
-    print(f"{machine()}, WeasyPrint {weasyprint.__version__}, {database}\n")
+    print(f"{machine()}, WeasyPrint {weasyprint.__version__}, {database_name}\n")
     print(
         f"{options.batch} certificates issued with `certificate_issue` in {issue_seconds:.1f} s; "
         f"the PDF: {render['pdf_pages']} A4 page(s), {render['logos']} logos"
@@ -404,7 +412,53 @@ def main():
         f"\nTargets: PDF median <= 50 ms: {'met' if render_met else 'NOT met'}; "
         f"1,000 certificates in <= 60 s (pro rata): {'met' if batch_met else 'NOT met'}"
     )
+    if options.json:
+        rows = shared_rows(options, render, batch, database, render_met, batch_met)
+        options.json.write_text(json.dumps(rows, indent=2) + "\n")
     return 0
+
+
+def shared_rows(options, render, batch, database, render_met, batch_met) -> list[dict]:
+    """The results as the rows every benchmark writes for docs/benchmarks.md."""
+
+    def row(measurement, runs, median_s, **fields):
+        return {
+            "benchmark": "certificates", "measurement": measurement, "database": database,
+            "runs": runs, "median_ms": round(median_s * 1000, 2), "p95_ms": None,
+            "p99_ms": None, "req_s": None, "peak_mib": None, "errors": None,
+            "queries": None, "baseline": False, "ratio": None, "target": "-", "met": None,
+            **fields,
+        }  # fmt: skip
+
+    def render_row(measurement, key, **fields):
+        return row(
+            measurement, options.renders, render[f"{key}_median"],
+            p95_ms=round(render[f"{key}_p95"] * 1000, 2),
+            p99_ms=round(render[f"{key}_p99"] * 1000, 2),
+            req_s=round(1 / render[f"{key}_median"], 1),
+            ratio=round(render[f"{key}_median"] / render["html_median"], 2), **fields,
+        )  # fmt: skip
+
+    return [
+        render_row("certificate HTML alone", "html", baseline=True),
+        render_row("certificate PDF (PDF/UA-1)", "pdf", target="median <= 50 ms", met=render_met),
+        row(
+            "certificate PDF, CPU time",
+            options.renders,
+            render["pdf_cpu"],
+            ratio=round(render["pdf_cpu"] / render["html_cpu"], 2),
+        ),
+        row(
+            f"batch of {options.batch} via db_worker (request to READY)",
+            1,
+            batch["seconds"],
+            req_s=round(batch["rate"], 1),
+            peak_mib=round(batch["worker_rss"] / 2**20),
+            errors=options.batch - batch["count"],
+            target="1,000 in <= 60 s",
+            met=batch_met,
+        ),
+    ]
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 this module before Django is set up, so it imports no models at import
 time and takes the branding as plain data."""
 
+import gc
+
 import django
 
 _branding = None
@@ -14,7 +16,7 @@ def start(branding: dict) -> None:
     from .pdf import Branding, Picture
 
     def picture(fields):
-        return Picture(**fields) if fields else None
+        return Picture(fields["data"], fields["mime"], fields["alt"]) if fields else None
 
     _branding = Branding(
         funding_statement=branding["funding_statement"],
@@ -22,6 +24,10 @@ def start(branding: dict) -> None:
         funding_logos=[picture(logo) for logo in branding["funding_logos"]],
         signature=picture(branding["signature"]),
     )
+    # What Django and WeasyPrint loaded lives as long as the process: kept out
+    # of the garbage collector's full passes, which would scan it again and
+    # again during the batch.
+    gc.freeze()
 
 
 def render(certificate) -> bytes:

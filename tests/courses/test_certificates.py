@@ -2,17 +2,25 @@
 reads right (Polish text, tagged, QR with the verification address), a
 snapshot that later edits do not change, and the public verification page."""
 
+import gc
 import io
+import random
+import string
 import threading
+import tracemalloc
 
 import pypdf
 import pypdfium2
 import pytest
+import weasyprint.images
 import zxingcpp
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
 from django.db import connection, connections
-from django.utils import timezone
+from django.utils import timezone, translation
+from PIL import Image, ImageDraw
+from wagtail.images import get_image_model
 
 from courses import certificate_pdf, certificates, services
 from courses.models import Certificate, CertificateSettings, Enrolment
@@ -79,13 +87,58 @@ def test_completion_issues_one_certificate_with_a_snapshot_and_an_email(
     assert certificate.course_title == "Cyberhigiena w urzędzie – źródła zagrożeń"
 
 
-def test_pdf_reads_right_is_tagged_polish_and_its_qr_holds_the_verification_address(
-    course, learner_lo1, site_shell
-):
+def wagtail_image(title: str, picture: Image.Image):
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(buffer, name=f"{title.lower().replace(' ', '-')}.png")
+    )
+
+
+@pytest.fixture
+def branded(site_shell):
+    """The site's pictures as an admin uploads them: PNGs, the logos with a
+    transparent background, and a signatory."""
+    mark = Image.new("RGBA", (360, 120), (0, 0, 0, 0))  # transparent
+    ImageDraw.Draw(mark).rectangle((20, 20, 100, 100), fill=(200, 30, 30, 255))
+    signature = Image.new("RGB", (600, 200), "white")
+    ImageDraw.Draw(signature).line([(40, 150), (200, 50), (360, 150), (560, 50)], "#1a237e", 5)
+    shell_settings = site_shell["settings"]
+    shell_settings.organiser_logo = wagtail_image("Herb powiatu", mark)
+    shell_settings.funding_logos = [
+        ("logo", {"image": wagtail_image("Logo UE", mark), "alt_text": "Unia Europejska"})
+    ]
+    shell_settings.save()
     settings = CertificateSettings.for_site(site_shell["site"])
     settings.signatory_name, settings.signatory_title = "Żaneta Źrebięcka", "Starosta"
     settings.issue_place = "Bolesławiec"
+    settings.signature_image = wagtail_image("Podpis", signature)
     settings.save()
+    return site_shell
+
+
+def figure_alts(reader: pypdf.PdfReader) -> list[str]:
+    """The alternative texts of the tagged figures, in document order."""
+    alts = []
+
+    def walk(element):
+        element = element.get_object()
+        if isinstance(element, pypdf.generic.ArrayObject):
+            for kid in element:
+                walk(kid)
+        elif isinstance(element, pypdf.generic.DictionaryObject):
+            if element.get("/S") == "/Figure":
+                alts.append(str(element.get("/Alt", "")))
+            if "/K" in element:
+                walk(element["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return alts
+
+
+def test_pdf_reads_right_is_tagged_polish_and_its_qr_holds_the_verification_address(
+    course, learner_lo1, branded
+):
     certificate = complete(learner_lo1, *course)
     data = certificate_pdf.render_certificate_pdf(certificate, certificate_pdf.branding_load())
     text = pdf_text(data)
@@ -97,6 +150,7 @@ def test_pdf_reads_right_is_tagged_polish_and_its_qr_holds_the_verification_addr
         "Bolesławiec",
         "Rozumie rolę szyfrowania",
         "ZAŚWIADCZENIE",
+        "Europejskiego Funduszu Rozwoju Regionalnego",
     ):
         assert expected in text, expected
     assert "Liczba godzin\n8" in text or "Liczba godzin 8" in text
@@ -106,14 +160,68 @@ def test_pdf_reads_right_is_tagged_polish_and_its_qr_holds_the_verification_addr
     catalog = reader.trailer["/Root"]
     assert catalog["/Lang"] == "pl"
     assert bool(catalog["/MarkInfo"]["/Marked"])
-    assert "/StructTreeRoot" in catalog
+    assert figure_alts(reader) == [
+        "Herb powiatu", "Kod QR z adresem weryfikacji", "Żaneta Źrebięcka", "Unia Europejska"
+    ]  # fmt: skip
     assert reader.metadata.title.startswith("Zaświadczenie o ukończeniu szkolenia")
-    assert reader.metadata.author == site_shell["settings"].organiser_name
+    assert reader.metadata.author == branded["settings"].organiser_name
     assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=1)  # A4
     page = pypdfium2.PdfDocument(data)[0]
     image = page.render(scale=3).to_pil()
     decoded = [result.text for result in zxingcpp.read_barcodes(image)]
     assert decoded == [certificate.verification_url]
+    # The logos' transparent background prints white, as on the admin's screen.
+    logo = next(page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE]))
+    assert logo.get_bitmap().to_pil().convert("RGB").getpixel((2, 2)) == (255, 255, 255)
+
+
+def test_qr_codes_of_any_verification_address_decode_at_low_resolution():
+    """The QR code uses one fixed mask instead of the best-scoring of eight:
+    every address must still read back, at two pixels per module."""
+    rng = random.Random(18004)
+    alphabet = string.ascii_letters + string.digits + "-_"
+    for _ in range(100):
+        code = "".join(rng.choice(alphabet) for _ in range(32))
+        url = f"https://szkolenia.powiat-boleslawiecki.pl/certificates/verify/{code}/"
+        image = Image.open(io.BytesIO(certificate_pdf.qr_picture(url, "QR").data))
+        image = image.resize((image.width * 2, image.height * 2), Image.NEAREST)
+        assert [result.text for result in zxingcpp.read_barcodes(image)] == [url]
+
+
+@pytest.mark.parametrize("design", ["classic", "modern"])
+def test_each_design_fits_one_a4_page(design, course, learner_lo1, branded):
+    certificate = complete(learner_lo1, *course)
+    certificate.template = design
+    certificate.programme = [f"Temat {number}: {'bardzo ' * 6}długi" for number in range(8)]
+    # As many outcomes as a demo course has: they used to run down one side onto page 2.
+    outcome = "Potrafi rozpoznać podejrzaną wiadomość i bezpiecznie ją zgłosić koordynatorowi."
+    certificate.outcomes_knowledge = [f"{number}. {outcome}" for number in range(4)]
+    certificate.outcomes_skills = [f"{number}. {outcome}" for number in range(4)]
+    certificate.outcomes_social = [f"{number}. {outcome}" for number in range(3)]
+    data = certificate_pdf.render_certificate_pdf(certificate, certificate_pdf.branding_load())
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    text = pdf_text(data)
+    assert "Temat 7" in text
+    assert "Kompetencje społeczne" in text and "2. Potrafi rozpoznać" in text
+    assert len(figure_alts(reader)) == 4  # the logo strip and signature made it onto the page
+
+
+def test_programme_and_outcomes_share_two_columns_in_order(course, learner_lo1):
+    certificate = complete(learner_lo1, *course)
+    certificate.programme = ["Lekcja"] * 3
+    certificate.outcomes_knowledge = ["Zna " + "x" * 80] * 4
+    certificate.outcomes_skills = ["Potrafi " + "y" * 80] * 4
+    certificate.outcomes_social = []
+    with translation.override("pl"):
+        left, right = certificate_pdf.certificate_columns(certificate)
+    assert [block.heading for block in left + right] == ["", "Wiedza", "Umiejętności"]
+    assert [block.section for block in left + right] == ["Program", "Efekty uczenia się", ""]
+    heights = [sum(block.lines() for block in column) for column in (left, right)]
+    assert abs(heights[0] - heights[1]) <= max(heights) / 2
+    assert certificate_pdf.column_density((left, right)) == ""
+    certificate.outcomes_social = ["Dba o " + "z" * 80] * 8
+    assert certificate_pdf.column_density(certificate_pdf.certificate_columns(certificate)) != ""
 
 
 def test_numbers_follow_the_pattern_per_year_without_gaps(catalogue, county, site_shell):
@@ -227,18 +335,27 @@ def test_learner_downloads_only_their_own_certificate(client, course, learner_lo
     assert exported[0]["verification_url"] == certificate.verification_url
 
 
-def test_rendering_many_certificates_keeps_only_shared_pictures_cached(
-    catalogue, county, site_shell
-):
-    """Each QR code is a different SVG holding its document's layout; caching
-    them grew a process by about 2 MiB per certificate."""
-    from courses import pdf
-
+def test_rendering_many_certificates_keeps_nothing_of_each(catalogue, county, site_shell):
+    """A process that renders certificates (a batch worker, a web worker
+    serving downloads) keeps nothing of each one. A process-wide image cache
+    once kept every QR code with its document's layout: 2 MiB a certificate."""
     branding = certificate_pdf.branding_load()
-    for index in range(3):
+    certificates = []
+    for index in range(6):
         learner = factories.user_with_role(
             "Uczestnicy", email=f"c{index}@example.org", institution=county["lo1"]
         )
         course, lessons = factories.course_with_lessons(catalogue, 1)
-        certificate_pdf.render_certificate_pdf(complete(learner, course, lessons), branding)
-    assert not [key for key in pdf._IMAGES if str(key).startswith("data:image/svg")]
+        certificates.append(complete(learner, course, lessons))
+    for certificate in certificates[:2]:  # fonts, stylesheet and templates load once
+        certificate_pdf.render_certificate_pdf(certificate, branding)
+    gc.collect()
+    tracemalloc.start()
+    for certificate in certificates[2:]:
+        certificate_pdf.render_certificate_pdf(certificate, branding)
+    gc.collect()
+    kept, _peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert kept < 512 * 1024
+    images = {weasyprint.images.RasterImage, weasyprint.images.SVGImage}
+    assert not [thing for thing in gc.get_objects() if type(thing) in images]

@@ -70,7 +70,7 @@ def test_view_restrictions_set_in_the_admin_apply_to_course_pages(client, catalo
     meet the restriction."""
     from wagtail.models import PageViewRestriction
 
-    course, lessons = factories.course_with_lessons(catalogue, title="Kurs dla kadry")
+    course, _lessons = factories.course_with_lessons(catalogue, title="Kurs dla kadry")
     PageViewRestriction.objects.create(page=course, restriction_type="login")
     for _attempt in range(2):  # the second would come from the page cache
         response = client.get(course.url)
