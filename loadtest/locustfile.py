@@ -24,6 +24,7 @@ import re
 import time
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 from gevent import sleep
 from locust import FastHttpUser, between, events, task
@@ -178,9 +179,16 @@ class Learner(Visitor):
                 picked = picked[:1]
             data += [(field, value) for _kind, value in picked]
         response = self.client.post(
-            action, data=data, name="quiz answer", allow_redirects=False,
-            headers={"Referer": self.host + referer, "X-CSRFToken": self.csrf()},
-        )  # fmt: skip
+            action,
+            data=urlencode(data),
+            name="quiz answer",
+            allow_redirects=False,
+            headers={
+                "Referer": self.host + referer,
+                "X-CSRFToken": self.csrf(),
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+        )  # fmt: skip  (a list of pairs: a checkbox question posts one field several times)
         location = response.headers.get("Location", "") if response.status_code == 302 else ""
         acknowledged = bool(location) and "retry=" not in location  # a refusal asks to retry
         record("quiz", user=self.email, lesson=int(action.split("/")[3]), quiz=quiz_id,
