@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StreamValue
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -259,3 +260,12 @@ class LessonStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     quiz = QuizBlock()
     h5p = H5PActivityBlock()
+
+
+def stream_with_ids(value: StreamValue) -> StreamValue:
+    """The same content with every block bound, so that saving it stores the
+    ids of list items too. A StreamValue read from raw data saves the blocks
+    nobody looked at as they came; quiz questions and options written without
+    ids (the old list format) then get new random ids on every load, and a
+    posted answer never matches the form it came from."""
+    return StreamValue(value.stream_block, [(c.block_type, c.value, c.id) for c in value])

@@ -31,7 +31,7 @@ from lms.demo import ADMIN_EMAIL, demo_font
 from lms.models import HomePage
 
 from . import certificates, demo_content, live_sessions, quiz, services
-from .blocks import LessonStreamBlock
+from .blocks import LessonStreamBlock, stream_with_ids
 from .h5p import content_type, xapi
 from .h5p.packages import h5p_package_create
 from .models import (
@@ -226,8 +226,8 @@ def _lesson(parent, spec) -> LessonPage:
         title=spec["title"],
         slug=spec["slug"],
         intro=spec["intro"],
-        # to_python gives every question and option an id that is then stored.
-        body=LessonStreamBlock().to_python(_raw_body(spec["body"])),
+        # Every question and option gets an id, stored with it (stream_with_ids).
+        body=stream_with_ids(LessonStreamBlock().to_python(_raw_body(spec["body"]))),
         complete_by_button=not (has_quiz or has_h5p),
         complete_by_quiz=has_quiz,
         complete_by_h5p=has_h5p,

@@ -1,6 +1,7 @@
 """`load_demo_data` builds the demo site from the seed texts and can run twice."""
 
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -16,6 +17,7 @@ from courses.models import (
     H5PPackage,
     LessonProgress,
     LiveSession,
+    QuizAttempt,
 )
 from lms.models import AccessibilityStatementPage, HomePage, PrivacyNoticePage, SiteSettings
 
@@ -77,3 +79,26 @@ def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, 
     assert client.get("/admin/").status_code == 200
     assert "admin@example.org" in first_run.getvalue()
     assert "haslo-demo-testowe-2026" in second_run.getvalue()
+
+    # A demo quiz can be answered from its page: the ids in the form are the stored
+    # ones (they used to change on every load, and every answer was refused).
+    quiz_lesson = next(
+        lesson for lesson in courses.first().lessons() if lesson.specific.quizzes()
+    ).specific
+    learner = Enrolment.objects.filter(course=courses.first()).first().user
+    client.force_login(learner)
+    client.post("/accounts/privacy/")
+    form = client.get(quiz_lesson.url).content.decode()
+    action = re.search(r'action="(/courses/lessons/\d+/quiz/[^"]+/)"', form)
+    if action is None:  # this learner has done the quiz: a learner who has not
+        learner = get_user_model().objects.create_user(email="nowy@example.org", password="x")
+        Enrolment.objects.create(user=learner, course=courses.first(), method="self")
+        client.force_login(learner)
+        client.post("/accounts/privacy/")
+        form = client.get(quiz_lesson.url).content.decode()
+        action = re.search(r'action="(/courses/lessons/\d+/quiz/[^"]+/)"', form)
+    answers = dict(re.findall(r'name="(q-[^"]+)" value="([^"]+)"', form))
+    attempts = QuizAttempt.objects.filter(user=learner).count()
+    response = client.post(action.group(1), answers)
+    assert "retry=" not in response["Location"]
+    assert QuizAttempt.objects.filter(user=learner).count() == attempts + 1
