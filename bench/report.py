@@ -72,9 +72,9 @@ def table(rows: list[dict]) -> list[str]:
     ]
     for row in rows:
         met = {True: "yes", False: "**no**", None: "–"}[row.get("met")]
-        measurement = (
-            f"{row['measurement']} (baseline)" if row.get("baseline") else row["measurement"]
-        )
+        measurement = row["measurement"]
+        if row.get("baseline") and "baseline" not in measurement:
+            measurement += " (baseline)"
         lines.append(
             f"| {row['benchmark']} | {measurement} | {row.get('database') or '–'} "
             f"| {row.get('runs') or '–'} | {_number(row.get('median_ms'))} "
