@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "bench-password-2026"
@@ -70,8 +71,9 @@ for number in range({clients}):
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, check=True)
 
 
-def login(port: int, number: int) -> tuple[str, str, str]:
-    """Log in through the real login form; return (cookie header, csrf, visit)."""
+def login_cookie(port: int, email: str) -> str:
+    """Log in through the real login form; return the Cookie header of the
+    session (also used by bench/pages.py)."""
     connection = http.client.HTTPConnection("127.0.0.1", port)
     connection.request("GET", "/accounts/login/")
     response = connection.getresponse()
@@ -80,7 +82,7 @@ def login(port: int, number: int) -> tuple[str, str, str]:
     cookies = {
         "csrftoken": re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
     }
-    form = f"csrfmiddlewaretoken={csrf}&login=bench{number}%40example.org&password={PASSWORD}"
+    form = f"csrfmiddlewaretoken={csrf}&login={quote(email)}&password={PASSWORD}"
     connection.request(
         "POST",
         "/accounts/login/",
@@ -97,7 +99,14 @@ def login(port: int, number: int) -> tuple[str, str, str]:
         if header.lower() == "set-cookie":
             name, _sep, rest = value.partition("=")
             cookies[name] = rest.split(";", 1)[0]
-    cookie = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    assert "sessionid" in cookies, f"login failed for {email}"
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
+
+
+def login(port: int, number: int) -> tuple[str, str, str]:
+    """A bench learner logged in, on the lesson: (cookie header, csrf, visit)."""
+    cookie = login_cookie(port, f"bench{number}@example.org")
+    connection = http.client.HTTPConnection("127.0.0.1", port)
     connection.request("GET", "/szkolenia/kurs/lekcja/", headers={"Cookie": cookie})
     response = connection.getresponse()
     page = response.read().decode()

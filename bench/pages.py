@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from heartbeat import PASSWORD, free_port
+from heartbeat import PASSWORD, free_port, login_cookie
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON_TARGET = ">= 90% of the baseline's req/s, p95 <= 60 ms, <= 8 SQL queries, 0 errors"
@@ -112,37 +112,6 @@ done = function(summary, latency, requests)
     latency:percentile(99) / 1000))
 end
 """
-
-
-def login(port: int) -> str:
-    """Log in through the real login form; return the cookie header."""
-    import http.client
-
-    connection = http.client.HTTPConnection("127.0.0.1", port)
-    connection.request("GET", "/accounts/login/")
-    response = connection.getresponse()
-    body = response.read().decode()
-    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
-    token = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
-    cookies = {"csrftoken": token}
-    connection.request(
-        "POST",
-        "/accounts/login/",
-        body=f"csrfmiddlewaretoken={csrf}&login=bench0%40example.org&password={PASSWORD}",
-        headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"csrftoken={token}",
-            "Referer": f"http://127.0.0.1:{port}/accounts/login/",
-        },
-    )
-    response = connection.getresponse()
-    response.read()
-    for header, value in response.getheaders():
-        if header.lower() == "set-cookie":
-            name, _sep, rest = value.partition("=")
-            cookies[name] = rest.split(";", 1)[0]
-    assert "sessionid" in cookies, "login failed"
-    return "; ".join(f"{name}={value}" for name, value in cookies.items())
 
 
 def worker_cpu_seconds(master_pid: int) -> float:
@@ -237,7 +206,7 @@ def main():
                     break
                 except OSError:
                     time.sleep(0.1)
-            cookie = login(port)
+            cookie = login_cookie(port, "bench0@example.org")
             cookies = {"learner": cookie, "anonymous": "", "bypass": "bench-render=1"}
             for name, who, url, is_baseline in plan:
                 # Warm both workers (templates, per-process values, the page cache).

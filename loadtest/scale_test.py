@@ -185,12 +185,8 @@ class Topology:
         self.services[name] = service
         return service.start()
 
-    def manage(self, *args: str, capture: bool = False) -> str:
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True,
-            stdout=subprocess.PIPE if capture else None, text=True,
-        )  # fmt: skip
-        return result.stdout or ""
+    def manage(self, *args: str) -> None:
+        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True)
 
     def script(self, *args: str) -> str:
         return subprocess.run(
