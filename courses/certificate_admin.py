@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -27,7 +27,7 @@ from wagtail.admin.paginator import WagtailPaginator
 from accounts import scopes
 from accounts.models import Institution
 
-from . import certificate_register, certificate_templates, exports
+from . import certificate_pdf, certificate_register, certificate_templates, exports
 from . import certificates as services
 from .job_admin import job_file_response, job_page
 from .models import Certificate, CertificateBatch, CoursePage
@@ -353,7 +353,9 @@ class DesignPreviewView(View):
     def get(self, request, design):
         if design not in dict(certificate_templates.CHOICES):
             raise Http404
-        response = pdf_response(services.sample_certificate(template=design))
+        sample = services.sample_certificate(template=design)
+        pdf = certificate_pdf.render_certificate_pdf(sample, certificate_pdf.branding_load())
+        response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="wzor-{design}.pdf"'
         return response
 

@@ -101,9 +101,11 @@ def _snapshot(*, enrolment: Enrolment, site: Site | None) -> dict:
 
 
 def _create(*, snapshot: dict, enrolment: Enrolment, replaces: Certificate | None) -> Certificate:
+    """Enter the certificate in the register; once that commits, the holder
+    is emailed and a background task renders and keeps its PDF."""
     pattern = snapshot.pop("number_pattern")
     key, sequence_number, number = _next_number(pattern, snapshot["issued_at"].year)
-    return Certificate.objects.create(
+    certificate = Certificate.objects.create(
         **snapshot,
         enrolment=enrolment,
         replaces=replaces,
@@ -111,6 +113,9 @@ def _create(*, snapshot: dict, enrolment: Enrolment, replaces: Certificate | Non
         sequence_key=key,
         sequence_number=sequence_number,
     )
+    transaction.on_commit(lambda: emails.send_certificate_issued(certificate))
+    transaction.on_commit(lambda: tasks.certificate_pdf_build.enqueue(certificate.pk))
+    return certificate
 
 
 @transaction.atomic
@@ -125,11 +130,9 @@ def certificate_issue(*, enrolment: Enrolment, site: Site | None = None) -> Cert
     existing = Certificate.objects.filter(enrolment=enrolment, replaces__isnull=True).first()
     if existing:
         return existing
-    certificate = _create(
+    return _create(
         snapshot=_snapshot(enrolment=enrolment, site=site), enrolment=enrolment, replaces=None
     )
-    transaction.on_commit(lambda: emails.send_certificate_issued(certificate))
-    return certificate
 
 
 @transaction.atomic
@@ -165,9 +168,7 @@ def certificate_reissue(*, certificate: Certificate, by: User, site: Site | None
     certificate.revoked_by = certificate.revoked_by or by
     certificate.save()
     snapshot = _snapshot(enrolment=enrolment, site=site)
-    new = _create(snapshot=snapshot, enrolment=enrolment, replaces=certificate)
-    transaction.on_commit(lambda: emails.send_certificate_issued(new))
-    return new
+    return _create(snapshot=snapshot, enrolment=enrolment, replaces=certificate)
 
 
 def sample_certificate(*, template: str, site: Site | None = None) -> Certificate:

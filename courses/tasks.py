@@ -9,11 +9,18 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
-from . import certificate_pdf
+from . import certificate_files
 from .models import Certificate, CertificateBatch
 
 # How often (in certificates) the batch's visible progress is updated.
 PROGRESS_EVERY = 25
+
+
+@task()
+def certificate_pdf_build(certificate_id: int) -> None:
+    """Render and keep a newly issued certificate's PDF, so its downloads
+    serve a file; a retry after a crash finds it stored and does nothing."""
+    certificate_files.certificate_pdf_store(certificate=Certificate.objects.get(pk=certificate_id))
 
 
 @task()
@@ -25,9 +32,8 @@ def certificate_batch_build(batch_id: int, certificate_ids: list[int]) -> None:
         status=CertificateBatch.Status.RUNNING, done=0
     )
     try:
-        branding = certificate_pdf.branding_load()
         certificates = list(Certificate.objects.filter(pk__in=certificate_ids).in_register_order())
-        pdfs = certificate_pdf.render_many(certificates, branding)
+        pdfs = certificate_files.certificate_pdfs(certificates)
         with tempfile.TemporaryFile() as output:  # on disk: memory stays flat
             # PDFs are compressed inside already: stored as they are, not deflated again.
             with zipfile.ZipFile(output, "w", zipfile.ZIP_STORED) as archive:

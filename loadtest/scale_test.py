@@ -470,7 +470,7 @@ def fault_phase(topology: Topology) -> tuple[list[dict], list[dict], list[list[f
     if not options.short:
         deadline = time.monotonic() + 60
         while batch_state(topology, batch)[1] < 25 and time.monotonic() < deadline:
-            time.sleep(0.2)
+            time.sleep(0.05)
         status, done, total = batch_state(topology, batch)
         log(f"killing the worker in the middle of a ZIP ({status}, {done}/{total})")
         topology.services["worker"].kill()
@@ -499,7 +499,18 @@ def fault_phase(topology: Topology) -> tuple[list[dict], list[dict], list[list[f
     return locust_stats(topology, "faults"), checks, windows
 
 
+def tasks_drain(topology: Topology, seconds: float = 180) -> None:
+    """Wait until the worker has run every queued task (certificate PDFs
+    rendered after issue among them), so the verification sees their work."""
+    deadline = time.monotonic() + seconds
+    sql = ("SELECT count(*) FROM django_tasks_database_dbtaskresult "
+           "WHERE status IN ('READY', 'RUNNING')")  # fmt: skip
+    while topology.query(sql)[0][0] and time.monotonic() < deadline:
+        time.sleep(1)
+
+
 def verify(topology: Topology, windows: list[list[float]]) -> list[dict]:
+    tasks_drain(topology)
     result = subprocess.run(
         [sys.executable, str(HERE / "verify.py"), str(topology.ledger), str(topology.seed_path),
          "--windows", json.dumps(windows)],

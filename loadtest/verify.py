@@ -12,6 +12,9 @@ twice; a write that failed without an answer may or may not have landed.
 - certificates: every completed enrolment of the run's learners has exactly
   one, none has two, the numbers of the register have no gap or repeat, and
   every PDF a learner downloaded is theirs and valid;
+- certificate PDFs: once the worker's queue is empty, every certificate has
+  its PDF kept in private storage, and the storage holds exactly one file
+  per certificate (no copy left behind by a retried or racing render);
 - failed requests only while a fault was being injected (`--windows`).
 
 Usage (Django settings and DATABASE_URL from the environment):
@@ -167,6 +170,20 @@ def certificates(entries, users) -> dict:
     )  # fmt: skip
 
 
+def certificate_files() -> dict:
+    from django.core.files.storage import storages
+
+    from courses.models import Certificate
+
+    kept = dict(Certificate.objects.values_list("pk", "pdf"))
+    problems = [f"certificate {pk}: no PDF kept" for pk, name in kept.items() if not name]
+    _folders, names = storages["private"].listdir("certificates")
+    stored = {f"certificates/{name}" for name in names}
+    problems += [f"{name}: stored, no certificate's PDF" for name in stored - set(kept.values())]
+    problems += [f"{name}: kept, not stored" for name in set(kept.values()) - stored - {""}]
+    return check("certificate PDFs kept once", problems, certificates=len(kept), files=len(stored))
+
+
 def _register_numbers() -> dict[str, list[int]]:
     from courses.models import Certificate
 
@@ -203,6 +220,7 @@ def main() -> None:
         lessons_done(entries["done"], users),
         h5p_results(entries["h5p"], users),
         certificates(entries["certificate"], users),
+        certificate_files(),
         failures(entries["failure"], json.loads(options.windows)),
     ]
     json.dump(report, sys.stdout, ensure_ascii=False, indent=1)

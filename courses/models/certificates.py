@@ -204,6 +204,17 @@ class Certificate(models.Model):
         on_delete=models.SET_NULL,
         related_name="replaced_by",
     )
+    # The PDF as issued, rendered once in the background (see
+    # courses.certificates.certificate_pdf_store) and served from then on.
+    pdf = models.FileField(
+        _("PDF"),
+        storage=private_storage,
+        upload_to="certificates/",
+        blank=True,
+        editable=False,
+        db_default="",
+        default="",
+    )
 
     objects = CertificateQuerySet.as_manager()
 

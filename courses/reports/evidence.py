@@ -19,7 +19,7 @@ from django_tasks import task
 
 from accounts import scopes
 
-from .. import certificate_pdf, exports
+from .. import certificate_files, exports
 from ..certificate_admin import certificates_in_scope
 from ..models import CertificateBatch, EvidencePack
 from . import all as _all_reports  # noqa: F401 - registers every report
@@ -139,7 +139,7 @@ def evidence_pack_build(pack: EvidencePack) -> None:
                 archive.writestr(name, report.file_bytes(export_format))
                 names.append(name)
                 step.update(done=F("done") + 1)
-            pdfs = certificate_pdf.render_many(certificates, certificate_pdf.branding_load())
+            pdfs = certificate_files.certificate_pdfs(certificates)
             for number, (certificate, pdf) in enumerate(zip(certificates, pdfs, strict=True), 1):
                 archive.writestr(  # compressed inside already: stored as it is
                     f"{CERTIFICATES_FOLDER}/{certificate.number.replace('/', '-')}.pdf",

@@ -1,4 +1,5 @@
-"""Fixtures shared by the report tests: a period and a course whose
+"""Fixtures shared by the course tests: a two-lesson course for the
+certificate tests, and for the report tests a period and a course whose
 learners are at every stage (completed, started, overdue)."""
 
 from datetime import timedelta
@@ -10,6 +11,15 @@ from accounts import roles
 from courses import services
 from courses.models import Enrolment
 from tests import factories
+
+
+@pytest.fixture
+def course(catalogue):
+    """A course of two lessons with outcomes, 8 hours (what a certificate states)."""
+    course, lessons = factories.course_with_lessons(
+        catalogue, 2, title="Cyberhigiena w urzędzie – źródła zagrożeń", hours=8
+    )
+    return course, lessons
 
 
 @pytest.fixture

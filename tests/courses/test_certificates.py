@@ -41,14 +41,6 @@ def complete(user, course, lessons):
     return Certificate.objects.get(user=user, course=course)
 
 
-@pytest.fixture
-def course(catalogue):
-    course, lessons = factories.course_with_lessons(
-        catalogue, 2, title="Cyberhigiena w urzędzie – źródła zagrożeń", hours=8
-    )
-    return course, lessons
-
-
 def pdf_text(data: bytes) -> str:
     reader = pypdf.PdfReader(io.BytesIO(data))
     return "\n".join(page.extract_text() for page in reader.pages)

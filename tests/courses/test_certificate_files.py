@@ -1,0 +1,119 @@
+"""Certificate PDFs are rendered once, after issue, and kept: the holder's
+downloads, the coordinator's ZIP and the evidence pack serve the document as
+issued, and a later change of the site's branding or signatory changes no
+issued certificate's file."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.storage import storages
+from wagtail.models import Site
+
+from courses import certificate_files, certificate_pdf, certificates
+from courses.models import Certificate, CertificateBatch, CertificateSettings
+from courses.tasks import certificate_batch_build
+from tests import factories
+from tests.courses.test_certificates import complete, pdf_text
+from tests.courses.test_learner_pages import ready
+
+pytestmark = pytest.mark.django_db
+
+
+def stored_names(certificate: Certificate) -> list[str]:
+    _folders, names = storages["private"].listdir("certificates")
+    return [name for name in names if certificate.code in name]
+
+
+def sign_as(name: str) -> None:
+    settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.signatory_name = name
+    settings.save()
+
+
+def test_issue_keeps_the_pdf_and_downloads_serve_it_unchanged(
+    client, course, learner_lo1, django_capture_on_commit_callbacks, monkeypatch
+):
+    sign_as("Anna Podpisująca")
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = complete(learner_lo1, *course)
+    certificate.refresh_from_db()
+    assert certificate.pdf.name == f"certificates/{certificate.code}.pdf"
+    with certificate.pdf.open("rb") as kept:
+        stored = kept.read()
+    text = pdf_text(stored)
+    assert certificate.number in text and "Łucja Ćwik" in text and "Anna Podpisująca" in text
+
+    # A download never renders again: it is the stored document, byte for byte.
+    def no_render(*args, **kwargs):
+        raise AssertionError("a kept certificate was rendered again")
+
+    monkeypatch.setattr(certificate_pdf, "render_certificate_pdf", no_render)
+    ready(client, learner_lo1)
+    response = client.get(f"/certificates/{certificate.pk}/pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    filename = "zaswiadczenie-" + certificate.number.replace("/", "-") + ".pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
+    assert b"".join(response.streaming_content) == stored
+
+
+def test_a_certificate_without_a_kept_file_is_kept_at_its_first_download(
+    client, course, learner_lo1
+):
+    """Certificates issued before files were kept (or whose background
+    render has not run yet) get their file on the first download."""
+    sign_as("Anna Podpisująca")
+    certificate = complete(learner_lo1, *course)  # on-commit tasks not run
+    assert not Certificate.objects.get(pk=certificate.pk).pdf
+    ready(client, learner_lo1)
+    first = b"".join(client.get(f"/certificates/{certificate.pk}/pdf/").streaming_content)
+    assert "Anna Podpisująca" in pdf_text(first)
+    kept = Certificate.objects.get(pk=certificate.pk).pdf
+    assert kept.name == f"certificates/{certificate.code}.pdf"
+
+    # The signatory changes: the certificate already issued keeps its text.
+    sign_as("Bogdan Następca")
+    second = b"".join(client.get(f"/certificates/{certificate.pk}/pdf/").streaming_content)
+    assert second == first
+    assert "Bogdan Następca" not in pdf_text(second)
+
+
+def test_keeping_twice_stores_one_file(course, learner_lo1):
+    certificate = complete(learner_lo1, *course)
+    late_copy = Certificate.objects.get(pk=certificate.pk)  # loaded before the first store
+    certificate_files.certificate_pdf_store(certificate=certificate)
+    again = certificate_files.certificate_pdf_store(certificate=late_copy)
+    assert again.pdf.name == Certificate.objects.get(pk=certificate.pk).pdf.name
+    assert stored_names(certificate) == [f"{certificate.code}.pdf"]
+
+
+def test_reissue_keeps_a_new_file_and_the_zip_holds_the_kept_documents(
+    course, learner_lo1, django_capture_on_commit_callbacks
+):
+    coordinator = factories.user_with_role("Koordynatorzy", email="k@example.org")
+    sign_as("Anna Podpisująca")
+    with django_capture_on_commit_callbacks(execute=True):
+        first = complete(learner_lo1, *course)
+    sign_as("Bogdan Następca")
+    with django_capture_on_commit_callbacks(execute=True):
+        new = certificates.certificate_reissue(certificate=first, by=coordinator)
+    first.refresh_from_db()
+    new.refresh_from_db()
+    assert new.pdf.name != first.pdf.name
+    with new.pdf.open("rb") as kept:
+        assert "Bogdan Następca" in pdf_text(kept.read())
+
+    batch = CertificateBatch.objects.create(requested_by=coordinator, total=2)
+    certificate_batch_build.call(batch.pk, [first.pk, new.pk])
+    batch.refresh_from_db()
+    assert batch.status == CertificateBatch.Status.READY
+    for certificate in (first, new):
+        with certificate.pdf.open("rb") as kept:
+            assert archive_member_of(batch, certificate) == kept.read()
+    assert "Anna Podpisująca" in pdf_text(archive_member_of(batch, first))
+
+
+def archive_member_of(batch: CertificateBatch, certificate: Certificate) -> bytes:
+    with batch.file.open("rb") as stored, zipfile.ZipFile(io.BytesIO(stored.read())) as archive:
+        return archive.read(certificate.number.replace("/", "-") + ".pdf")
