@@ -22,6 +22,7 @@ import os
 import random
 import re
 import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
@@ -55,6 +56,19 @@ ADL = "http://adlnet.gov/expapi/verbs/"
 def record(kind: str, **entry) -> None:
     """One line of the ledger: what a client sent and what it was told."""
     _ledger.write(json.dumps({"kind": kind, "at": time.time(), **entry}) + "\n")
+
+
+@contextmanager
+def recorded(kind: str, **entry):
+    """Record a write once its answer is known (the caller fills `entry`).
+    Locust stops a user at the end of a run (after its stop timeout) inside
+    whatever request it is waiting for: the server may have stored that
+    write, so it is recorded as sent without an answer (status 0)."""
+    entry = {"status": 0, **entry}
+    try:
+        yield entry
+    finally:
+        record(kind, **entry)
 
 
 @events.request.add_listener
@@ -147,26 +161,29 @@ class Learner(Visitor):
             self.h5p(xapi, int(lesson), activity, path)
         done = DONE_FORM.search(html)
         if done:
-            response = self.post_form(
-                done.group(1), {"csrfmiddlewaretoken": self.csrf()}, name="lesson done",
-                referer=path,
-            )  # fmt: skip
-            record("done", user=self.email, lesson=int(done.group(1).split("/")[3]),
-                   status=response.status_code, ack=response.status_code == 302)  # fmt: skip
+            lesson = int(done.group(1).split("/")[3])
+            with recorded("done", user=self.email, lesson=lesson, ack=False) as entry:
+                response = self.post_form(
+                    done.group(1), {"csrfmiddlewaretoken": self.csrf()}, name="lesson done",
+                    referer=path,
+                )  # fmt: skip
+                entry.update(status=response.status_code, ack=response.status_code == 302)
 
     def heartbeat(self, url: str, visit: str, number: int, lesson: int, referer: str):
-        with self.client.post(
-            url, data={"visit": visit, "beat": str(number)}, name="heartbeat",
-            headers={"Referer": self.host + referer, "X-CSRFToken": self.csrf()},
-            catch_response=True,
-        ) as response:  # fmt: skip
-            credited = None
+        with (
+            recorded("heartbeat", user=self.email, lesson=lesson, visit=visit, beat=number,
+                     credited=None) as entry,
+            self.client.post(
+                url, data={"visit": visit, "beat": str(number)}, name="heartbeat",
+                headers={"Referer": self.host + referer, "X-CSRFToken": self.csrf()},
+                catch_response=True,
+            ) as response,
+        ):  # fmt: skip
+            entry["status"] = response.status_code
             if response.status_code == 200:
-                credited = response.json()["credited"]
+                entry["credited"] = response.json()["credited"]
             elif response.status_code == 429:  # too soon after another tab's beat: refused, fine
                 response.success()
-            record("heartbeat", user=self.email, lesson=lesson, visit=visit, beat=number,
-                   status=response.status_code, credited=credited)  # fmt: skip
 
     def quiz(self, action: str, quiz_id: str, form: str, referer: str):
         choices: dict[str, list[tuple[str, str]]] = {}
@@ -178,21 +195,23 @@ class Learner(Visitor):
             if options[0][0] == "radio":
                 picked = picked[:1]
             data += [(field, value) for _kind, value in picked]
-        response = self.client.post(
-            action,
-            data=urlencode(data),
-            name="quiz answer",
-            allow_redirects=False,
-            headers={
-                "Referer": self.host + referer,
-                "X-CSRFToken": self.csrf(),
-                "Content-Type": "application/x-www-form-urlencoded",
-            },
-        )  # fmt: skip  (a list of pairs: a checkbox question posts one field several times)
-        location = response.headers.get("Location", "") if response.status_code == 302 else ""
-        acknowledged = bool(location) and "retry=" not in location  # a refusal asks to retry
-        record("quiz", user=self.email, lesson=int(action.split("/")[3]), quiz=quiz_id,
-               status=response.status_code, ack=acknowledged)  # fmt: skip
+        lesson = int(action.split("/")[3])
+        with recorded("quiz", user=self.email, lesson=lesson, quiz=quiz_id, ack=False) as entry:
+            response = self.client.post(
+                action,
+                data=urlencode(data),
+                name="quiz answer",
+                allow_redirects=False,
+                headers={
+                    "Referer": self.host + referer,
+                    "X-CSRFToken": self.csrf(),
+                    "Content-Type": "application/x-www-form-urlencoded",
+                },
+            )  # fmt: skip  (a list of pairs: a checkbox question posts one field several times)
+            location = response.headers.get("Location", "") if response.status_code == 302 else ""
+            # A refusal asks to retry.
+            entry.update(status=response.status_code,
+                         ack=bool(location) and "retry=" not in location)  # fmt: skip
 
     def h5p(self, xapi: str, lesson: int, activity: str, referer: str):
         statement = {
@@ -202,14 +221,16 @@ class Learner(Visitor):
                        "objectType": "Activity"},
             "result": {"score": {"min": 0, "max": 1, "raw": 1}, "completion": True},
         }  # fmt: skip
-        response = self.client.post(
-            xapi, data=json.dumps(statement), name="h5p statement",
-            headers={"Content-Type": "application/json", "X-CSRFToken": self.csrf(),
-                     "Referer": self.host + referer},
-        )  # fmt: skip
-        score = response.json().get("score") if response.status_code == 200 else None
-        record("h5p", user=self.email, lesson=lesson, activity=activity,
-               status=response.status_code, score=score)  # fmt: skip
+        with recorded("h5p", user=self.email, lesson=lesson, activity=activity,
+                      score=None) as entry:  # fmt: skip
+            response = self.client.post(
+                xapi, data=json.dumps(statement), name="h5p statement",
+                headers={"Content-Type": "application/json", "X-CSRFToken": self.csrf(),
+                         "Referer": self.host + referer},
+            )  # fmt: skip
+            entry["status"] = response.status_code
+            if response.status_code == 200:
+                entry["score"] = response.json().get("score")
 
     def certificates(self):
         page = self.client.get("/certificates/", name="my certificates")
