@@ -13,7 +13,8 @@ may restart). It starts:
 - the background worker (`manage.py run_worker`);
 - nginx from Debian as a TLS load balancer in front (`loadtest/nginx.conf`).
 
-Then:
+Then, once the worker has rendered the seeded certificates' PDFs (issued
+before the day, they are kept already in a real installation):
 
 1. cross-instance checks: a session made on one instance works on the other,
    a file written by the worker is served identically by both, media comes
@@ -24,8 +25,9 @@ Then:
 3. the fault test (unless `--no-faults`): a second load run during which one
    app instance is killed and restarted, the worker is killed in the middle
    of a certificate ZIP and restarted, and PostgreSQL is restarted; the job
-   must finish, failures must fall within the fault windows, and
-   `loadtest/verify.py` must find every acknowledged write once.
+   must finish, failures must fall within the fault windows, and, once the
+   worker's queue is empty, `loadtest/verify.py` must find every
+   acknowledged write once and every certificate's PDF kept once.
 
 Results (locust CSVs, logs, the ledger, `summary.json` in the shared
 benchmark format and `summary.md`) go to `--out`. Exits 1 if a check fails.
