@@ -16,7 +16,12 @@ from .models import Certificate, CertificateBatch
 PROGRESS_EVERY = 25
 
 
-@task()
+# Below the jobs someone is waiting for (a ZIP, an evidence pack): a burst
+# of completions never delays them, and a ZIP keeps the PDFs it renders.
+KEEP_PDF_PRIORITY = -10
+
+
+@task(priority=KEEP_PDF_PRIORITY)
 def certificate_pdf_build(certificate_id: int) -> None:
     """Render and keep a newly issued certificate's PDF, so its downloads
     serve a file; a retry after a crash finds it stored and does nothing."""

@@ -117,3 +117,17 @@ def test_reissue_keeps_a_new_file_and_the_zip_holds_the_kept_documents(
 def archive_member_of(batch: CertificateBatch, certificate: Certificate) -> bytes:
     with batch.file.open("rb") as stored, zipfile.ZipFile(io.BytesIO(stored.read())) as archive:
         return archive.read(certificate.number.replace("/", "-") + ".pdf")
+
+
+def test_a_zip_keeps_the_pdfs_it_had_to_render(course, learner_lo1, learner_lo2):
+    coordinator = factories.user_with_role("Koordynatorzy", email="k@example.org")
+    issued = [complete(learner, *course) for learner in (learner_lo1, learner_lo2)]
+    certificate_files.certificate_pdf_store(certificate=issued[0])  # one kept, one not yet
+    batch = CertificateBatch.objects.create(requested_by=coordinator, total=2)
+    certificate_batch_build.call(batch.pk, [certificate.pk for certificate in issued])
+    batch.refresh_from_db()
+    for certificate in issued:
+        certificate.refresh_from_db()
+        assert certificate.pdf.name == f"certificates/{certificate.code}.pdf"
+        with certificate.pdf.open("rb") as kept:
+            assert archive_member_of(batch, certificate) == kept.read()
