@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -191,6 +192,22 @@ def user_sessions_end(*, user: User) -> int:
     for session in sessions:
         session.end()
     return len(sessions)
+
+
+def staff_status_sync(*, user_ids) -> None:
+    """Keep `is_staff` equal to admin access: a superuser, or a member of a
+    group granting Wagtail's `access_admin` (trainers, coordinators,
+    administrators). Pages read this one flag for the "Administration" link
+    and the editors' bar instead of loading permissions on every request,
+    so it is updated wherever group memberships or group permissions change
+    (accounts.signals), including Wagtail's user admin."""
+    users = User.objects.filter(pk__in=list(user_ids))
+    admin_groups = Group.objects.filter(
+        permissions__content_type__app_label="wagtailadmin", permissions__codename="access_admin"
+    )
+    staff = users.filter(Q(is_superuser=True) | Q(groups__in=admin_groups)).values("pk")
+    users.filter(pk__in=staff).exclude(is_staff=True).update(is_staff=True)
+    users.exclude(pk__in=staff).exclude(is_staff=False).update(is_staff=False)
 
 
 @transaction.atomic

@@ -13,17 +13,55 @@ from .models import Certificate
 
 def _keep(certificate: Certificate, pdf: bytes) -> bytes:
     """Store a rendered PDF as the certificate's file, unless one was kept
-    meanwhile (a racing render: the first kept stays); returns the kept one."""
+    meanwhile (a racing render: the first kept stays); returns the kept one.
+    A file already under the name with no row pointing to it was left by a
+    render whose transaction never committed (a killed worker, a restored
+    backup): no one owns it, so it is replaced, never stored beside."""
     with transaction.atomic():
         locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if not locked.pdf:
-            locked.pdf.save(f"{locked.code}.pdf", ContentFile(pdf), save=False)
-            Certificate.objects.filter(pk=locked.pk).update(pdf=locked.pdf.name)
+            name = f"{locked.code}.pdf"
+            stored_as = locked.pdf.field.generate_filename(locked, name)
+            if locked.pdf.storage.exists(stored_as):
+                locked.pdf.storage.delete(stored_as)
+            locked.pdf.save(name, ContentFile(pdf), save=False)
+            try:
+                Certificate.objects.filter(pk=locked.pk).update(pdf=locked.pdf.name)
+            except Exception:
+                locked.pdf.delete(save=False)
+                raise
         elif locked.pdf.name != certificate.pdf.name:
             with locked.pdf.open("rb") as kept:
                 pdf = kept.read()
     certificate.pdf = locked.pdf.name
     return pdf
+
+
+def _read_kept(certificate: Certificate) -> bytes | None:
+    """The kept file's bytes; None, and the field cleared, when the file is
+    gone (a database restored without its private bucket, a clean-up)."""
+    name = certificate.pdf.name
+    try:
+        with certificate.pdf.open("rb") as kept:
+            return kept.read()
+    except Exception:
+        if certificate.pdf.storage.exists(name):
+            raise  # the file is there: a real storage error
+    Certificate.objects.filter(pk=certificate.pk, pdf=name).update(pdf="")
+    certificate.pdf = ""
+    return None
+
+
+def certificate_pdf_bytes(*, certificate: Certificate) -> bytes:
+    """The certificate's PDF as issued: the kept file, or rendered and kept
+    now if there is none yet (issued before PDFs were kept, its render still
+    queued, or the file lost)."""
+    if certificate.pdf:
+        pdf = _read_kept(certificate)
+        if pdf is not None:
+            return pdf
+    pdf = certificate_pdf.render_certificate_pdf(certificate, certificate_pdf.branding_load())
+    return _keep(certificate, pdf)
 
 
 def certificate_pdf_store(*, certificate: Certificate) -> Certificate:
@@ -40,18 +78,18 @@ def certificate_pdf_store(*, certificate: Certificate) -> Certificate:
 
 
 def certificate_pdfs(certificates: list[Certificate]) -> Iterator[bytes]:
-    """Each certificate's PDF as issued: the kept file, or, for one not kept
-    yet (issued before PDFs were kept, or its render still queued), a fresh
-    render (on every core for a large batch), kept from then on."""
+    """Each certificate's PDF as issued (see certificate_pdf_bytes); the
+    ones not kept yet are rendered together (on every core for a large
+    batch) and kept."""
     missing = [certificate for certificate in certificates if not certificate.pdf]
+    missing_ids = {certificate.pk for certificate in missing}
     rendered = (
         certificate_pdf.render_many(missing, certificate_pdf.branding_load())
         if missing
         else iter(())
     )
     for certificate in certificates:
-        if certificate.pdf:
-            with certificate.pdf.open("rb") as stored:
-                yield stored.read()
-        else:
+        if certificate.pk in missing_ids:
             yield _keep(certificate, next(rendered))
+        else:
+            yield certificate_pdf_bytes(certificate=certificate)

@@ -101,8 +101,8 @@ def _snapshot(*, enrolment: Enrolment, site: Site | None) -> dict:
 
 
 def _create(*, snapshot: dict, enrolment: Enrolment, replaces: Certificate | None) -> Certificate:
-    """Enter the certificate in the register; once that commits, the holder
-    is emailed and a background task renders and keeps its PDF."""
+    """Enter the certificate in the register; once that commits, a
+    background task renders and keeps its PDF and the holder is emailed."""
     pattern = snapshot.pop("number_pattern")
     key, sequence_number, number = _next_number(pattern, snapshot["issued_at"].year)
     certificate = Certificate.objects.create(
@@ -113,8 +113,10 @@ def _create(*, snapshot: dict, enrolment: Enrolment, replaces: Certificate | Non
         sequence_key=key,
         sequence_number=sequence_number,
     )
-    transaction.on_commit(lambda: emails.send_certificate_issued(certificate))
-    transaction.on_commit(lambda: tasks.certificate_pdf_build.enqueue(certificate.pk))
+    # Robust: a failing mail server or queue never turns a stored completion
+    # into an error page (a PDF not queued is kept at its first download).
+    transaction.on_commit(lambda: tasks.certificate_pdf_build.enqueue(certificate.pk), robust=True)
+    transaction.on_commit(lambda: emails.send_certificate_issued(certificate), robust=True)
     return certificate
 
 

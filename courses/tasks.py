@@ -30,8 +30,9 @@ def certificate_pdf_build(certificate_id: int) -> None:
 
 @task()
 def certificate_batch_build(batch_id: int, certificate_ids: list[int]) -> None:
-    """Render the selected certificates into one ZIP of PDFs. A retried job
-    starts again from the beginning and overwrites nothing but its own file."""
+    """Put the selected certificates' PDFs into one ZIP (rendering and
+    keeping those not kept yet). A retried job starts again from the
+    beginning and overwrites nothing but its own file."""
     batch = CertificateBatch.objects.get(pk=batch_id)
     CertificateBatch.objects.filter(pk=batch_id).update(
         status=CertificateBatch.Status.RUNNING, done=0

@@ -107,10 +107,8 @@ class InstitutionFactory(factory.django.DjangoModelFactory):
 def user_with_role(role: str, *, verified: bool = True, **fields):
     """A user in one of the role groups, with a verified email for allauth."""
     user = UserFactory(**fields)
-    user.groups.add(Group.objects.get(name=role))
-    if role != roles.LEARNER:
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
+    user.groups.add(Group.objects.get(name=role))  # staff status follows (accounts.signals)
+    user.refresh_from_db(fields=["is_staff"])
     if verified:
         email_mark_verified(user=user)
     return user

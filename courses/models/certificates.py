@@ -205,7 +205,7 @@ class Certificate(models.Model):
         related_name="replaced_by",
     )
     # The PDF as issued, rendered once in the background (see
-    # courses.certificates.certificate_pdf_store) and served from then on.
+    # courses.certificate_files) and served from then on.
     pdf = models.FileField(
         _("PDF"),
         storage=private_storage,

@@ -4,7 +4,7 @@ verification page reached from the QR code."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.http import FileResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -19,18 +19,14 @@ from ..models.certificates import CODE_SHAPE
 VERIFY_PER_MINUTE = 30
 
 
-def pdf_response(certificate: Certificate) -> FileResponse:
+def pdf_response(certificate: Certificate) -> HttpResponse:
     """An issued certificate's PDF as a download named after its number:
-    the file kept since issue (kept now if the background render has not
-    run yet)."""
-    name = "zaswiadczenie-" + certificate.number.replace("/", "-") + ".pdf"
-    certificate = certificate_files.certificate_pdf_store(certificate=certificate)
-    return FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
-        filename=name,
-        content_type="application/pdf",
-    )
+    the file kept since issue (kept now if there is none yet)."""
+    pdf = certificate_files.certificate_pdf_bytes(certificate=certificate)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = "zaswiadczenie-" + certificate.number.replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
 
 
 @login_required

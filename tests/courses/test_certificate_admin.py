@@ -295,7 +295,7 @@ def test_pdf_of_a_certificate_in_scope(client, register, coordinator_lo1):
     response = client.get(f"{REGISTER}{register['lo1_a'].pk}/pdf/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response.content.startswith(b"%PDF")
     entry = ModelLogEntry.objects.get(action=exports.EXPORT_ACTION)
     assert entry.data["filters"] == {"certificate": register["lo1_a"].number}
 

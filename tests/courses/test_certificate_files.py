@@ -1,12 +1,12 @@
 """Certificate PDFs are rendered once, after issue, and kept: the holder's
 downloads, the coordinator's ZIP and the evidence pack serve the document as
-issued, and a later change of the site's branding or signatory changes no
-issued certificate's file."""
+issued, never rendered again; a missing or half-written file is replaced."""
 
 import io
 import zipfile
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from wagtail.models import Site
 
@@ -23,6 +23,14 @@ pytestmark = pytest.mark.django_db
 def stored_names(certificate: Certificate) -> list[str]:
     _folders, names = storages["private"].listdir("certificates")
     return [name for name in names if certificate.code in name]
+
+
+def no_more_rendering(monkeypatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("a kept certificate was rendered again")
+
+    monkeypatch.setattr(certificate_pdf, "render_certificate_pdf", refuse)
+    monkeypatch.setattr(certificate_pdf, "render_many", refuse)
 
 
 def sign_as(name: str) -> None:
@@ -45,38 +53,57 @@ def test_issue_keeps_the_pdf_and_downloads_serve_it_unchanged(
     assert certificate.number in text and "Łucja Ćwik" in text and "Anna Podpisująca" in text
 
     # A download never renders again: it is the stored document, byte for byte.
-    def no_render(*args, **kwargs):
-        raise AssertionError("a kept certificate was rendered again")
-
-    monkeypatch.setattr(certificate_pdf, "render_certificate_pdf", no_render)
+    no_more_rendering(monkeypatch)
     ready(client, learner_lo1)
     response = client.get(f"/certificates/{certificate.pk}/pdf/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     filename = "zaswiadczenie-" + certificate.number.replace("/", "-") + ".pdf"
     assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
-    assert b"".join(response.streaming_content) == stored
+    assert response.content == stored
 
 
 def test_a_certificate_without_a_kept_file_is_kept_at_its_first_download(
-    client, course, learner_lo1
+    client, course, learner_lo1, monkeypatch
 ):
     """Certificates issued before files were kept (or whose background
     render has not run yet) get their file on the first download."""
-    sign_as("Anna Podpisująca")
     certificate = complete(learner_lo1, *course)  # on-commit tasks not run
     assert not Certificate.objects.get(pk=certificate.pk).pdf
     ready(client, learner_lo1)
-    first = b"".join(client.get(f"/certificates/{certificate.pk}/pdf/").streaming_content)
-    assert "Anna Podpisująca" in pdf_text(first)
+    first = client.get(f"/certificates/{certificate.pk}/pdf/").content
+    assert "Łucja Ćwik" in pdf_text(first)
     kept = Certificate.objects.get(pk=certificate.pk).pdf
     assert kept.name == f"certificates/{certificate.code}.pdf"
+    no_more_rendering(monkeypatch)
+    assert client.get(f"/certificates/{certificate.pk}/pdf/").content == first
 
-    # The signatory changes: the certificate already issued keeps its text.
-    sign_as("Bogdan Następca")
-    second = b"".join(client.get(f"/certificates/{certificate.pk}/pdf/").streaming_content)
-    assert second == first
-    assert "Bogdan Następca" not in pdf_text(second)
+
+def test_a_lost_file_is_rendered_and_kept_again(client, course, learner_lo1):
+    """A database restored without its private files still serves every
+    certificate (rendered again, and kept)."""
+    certificate = certificate_files.certificate_pdf_store(
+        certificate=complete(learner_lo1, *course)
+    )
+    storages["private"].delete(certificate.pdf.name)
+    ready(client, learner_lo1)
+    response = client.get(f"/certificates/{certificate.pk}/pdf/")
+    assert response.status_code == 200
+    assert certificate.number in pdf_text(response.content)
+    assert storages["private"].exists(Certificate.objects.get(pk=certificate.pk).pdf.name)
+
+
+def test_a_file_left_by_an_interrupted_render_is_replaced(course, learner_lo1):
+    """A worker killed after writing the file but before its transaction
+    committed leaves a file no row points to: the retry replaces it."""
+    certificate = complete(learner_lo1, *course)
+    name = f"certificates/{certificate.code}.pdf"
+    storages["private"].save(name, ContentFile(b"half a PDF"))
+    certificate_files.certificate_pdf_store(certificate=certificate)
+    assert Certificate.objects.get(pk=certificate.pk).pdf.name == name
+    assert stored_names(certificate) == [f"{certificate.code}.pdf"]
+    with storages["private"].open(name) as kept:
+        assert kept.read().startswith(b"%PDF-")
 
 
 def test_keeping_twice_stores_one_file(course, learner_lo1):
@@ -89,7 +116,7 @@ def test_keeping_twice_stores_one_file(course, learner_lo1):
 
 
 def test_reissue_keeps_a_new_file_and_the_zip_holds_the_kept_documents(
-    course, learner_lo1, django_capture_on_commit_callbacks
+    course, learner_lo1, django_capture_on_commit_callbacks, monkeypatch
 ):
     coordinator = factories.user_with_role("Koordynatorzy", email="k@example.org")
     sign_as("Anna Podpisująca")
@@ -104,6 +131,7 @@ def test_reissue_keeps_a_new_file_and_the_zip_holds_the_kept_documents(
     with new.pdf.open("rb") as kept:
         assert "Bogdan Następca" in pdf_text(kept.read())
 
+    no_more_rendering(monkeypatch)  # the ZIP reads the kept files
     batch = CertificateBatch.objects.create(requested_by=coordinator, total=2)
     certificate_batch_build.call(batch.pk, [first.pk, new.pk])
     batch.refresh_from_db()
