@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from lms.records import Record
+
 
 def validate_regon(value: str) -> None:
     """REGON: 9 or 14 digits with the statistical office's check digit."""
@@ -127,7 +129,7 @@ class UserManager(DjangoUserManager.from_queryset(UserQuerySet)):
         return self.get(email__iexact=username)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(Record, AbstractBaseUser, PermissionsMixin):
     """A person using the platform: learner, trainer, coordinator or administrator."""
 
     class Gender(models.TextChoices):
@@ -206,7 +208,7 @@ class InvitationQuerySet(models.QuerySet):
         return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
 
 
-class Invitation(models.Model):
+class Invitation(Record, models.Model):
     """A one-time link by which an imported participant sets a password. Only
     the digest of the token is stored, so a database leak reveals no links."""
 
@@ -236,7 +238,7 @@ class Invitation(models.Model):
         return f"{self.user} ({self.created_at:%Y-%m-%d})"
 
 
-class PrivacyAcknowledgement(models.Model):
+class PrivacyAcknowledgement(Record, models.Model):
     """Evidence that a person read a given version of the RODO information
     clause: the version and date are copied so later edits of the page do not
     change what was acknowledged."""
@@ -259,7 +261,7 @@ class PrivacyAcknowledgement(models.Model):
         return f"{self.user} – {self.version}"
 
 
-class LoginEvent(models.Model):
+class LoginEvent(Record, models.Model):
     """A login or logout with time and address, kept for the configured
     retention as evidence of remote participation."""
 

@@ -285,7 +285,7 @@ def bench_batch(env: dict, folder: str, course, coordinator, certificates) -> li
         ]
         batches[0]["worker_start"] = worker_start
     finally:
-        worker.terminate()  # a graceful stop: the worker is idle again by now
+        worker.terminate()  # graceful: it ends the task in hand (queued keeps are no-ops now)
         try:
             worker.wait(timeout=30)
         except subprocess.TimeoutExpired:

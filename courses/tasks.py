@@ -16,19 +16,20 @@ from .models import Certificate, CertificateBatch
 PROGRESS_EVERY = 25
 
 
-# Below the jobs someone is waiting for (a ZIP, an evidence pack): a burst
-# of completions never delays them, and a ZIP keeps the PDFs it renders.
-KEEP_PDF_PRIORITY = -10
+# Jobs someone is waiting for (a ZIP, an evidence pack) go before the rest
+# of the queue: a burst of completions queueing their PDFs never delays them
+# (and a ZIP keeps the PDFs it renders).
+WAITED_FOR_PRIORITY = 10
 
 
-@task(priority=KEEP_PDF_PRIORITY)
+@task()
 def certificate_pdf_build(certificate_id: int) -> None:
     """Render and keep a newly issued certificate's PDF, so its downloads
     serve a file; a retry after a crash finds it stored and does nothing."""
     certificate_files.certificate_pdf_store(certificate=Certificate.objects.get(pk=certificate_id))
 
 
-@task()
+@task(priority=WAITED_FOR_PRIORITY)
 def certificate_batch_build(batch_id: int, certificate_ids: list[int]) -> None:
     """Put the selected certificates' PDFs into one ZIP (rendering and
     keeping those not kept yet). A retried job starts again from the

@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from lms.records import Record
+
 from .. import certificate_templates
 from .enrolment import Enrolment
 from .jobs import PrivateFileJob, private_storage
@@ -128,7 +130,7 @@ def new_code() -> str:
     return secrets.token_urlsafe(CODE_BYTES)
 
 
-class Certificate(models.Model):
+class Certificate(Record, models.Model):
     """One issued certificate and what it certifies, as issued."""
 
     class Status(models.TextChoices):

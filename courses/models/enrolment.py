@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.records import Record
+
 from .pages import CoursePage
 
 
@@ -19,7 +21,7 @@ class EnrolmentQuerySet(models.QuerySet):
         return self.filter(user=user)
 
 
-class Enrolment(models.Model):
+class Enrolment(Record, models.Model):
     """A learner's place on a course."""
 
     class Method(models.TextChoices):

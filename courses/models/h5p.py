@@ -14,6 +14,8 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.records import Record
+
 from ..h5p import storage
 from .pages import CoursePage, LessonPage
 
@@ -158,7 +160,7 @@ def _remove_package_files(sender, instance, **kwargs):
     transaction.on_commit(remove)
 
 
-class H5PStatement(models.Model):
+class H5PStatement(Record, models.Model):
     """One xAPI statement as posted (evidence), with what the server read
     from it. The actor in `raw` is whatever the browser sent; `user` is who
     was logged in."""
@@ -190,7 +192,7 @@ class H5PStatement(models.Model):
         return f"{self.user} – {self.activity_id}: {self.verb}"
 
 
-class H5PResult(models.Model):
+class H5PResult(Record, models.Model):
     """A learner's result in one H5P activity: attempts, best score (%),
     when it was first viewed and first completed. Only moves forward."""
 
@@ -220,7 +222,7 @@ class H5PResult(models.Model):
         return f"{self.user} – {self.activity_id}: {self.best_score}"
 
 
-class H5PUserData(models.Model):
+class H5PUserData(Record, models.Model):
     """The player's saved state for one learner and activity, so a learner
     who comes back continues where they left off. Tied to the package folder
     it was saved for: a replaced package starts fresh."""

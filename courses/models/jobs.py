@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.records import Record
+
 from .pages import CoursePage
 
 
@@ -16,7 +18,7 @@ def private_storage():
     return storages["private"]
 
 
-class PrivateFileJob(models.Model):
+class PrivateFileJob(Record, models.Model):
     """The shared part of background file builds; subclasses add their
     filters and their `file` field (with its own folder)."""
 

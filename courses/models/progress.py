@@ -6,10 +6,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.records import Record
+
 from .pages import CoursePage, LessonPage
 
 
-class LessonProgress(models.Model):
+class LessonProgress(Record, models.Model):
     """A learner's state in one lesson. Writes go through courses.services and
     only ever move forward: completion is never undone, the best score never drops."""
 
@@ -49,7 +51,7 @@ class LessonProgress(models.Model):
         return self.status == self.Status.COMPLETED
 
 
-class QuizAttempt(models.Model):
+class QuizAttempt(Record, models.Model):
     """One submitted attempt at a quiz block of a lesson, graded on the server."""
 
     user = models.ForeignKey(
@@ -77,7 +79,7 @@ class QuizAttempt(models.Model):
         return f"{self.user} – {self.quiz_id} #{self.number}: {self.score}%"
 
 
-class LearningSession(models.Model):
+class LearningSession(Record, models.Model):
     """A stretch of active learning in one lesson: the remote-participation
     evidence. Each lesson page view (`visit`) starts one; only heartbeats the
     server accepts extend it, and a pause longer than the idle gap starts a

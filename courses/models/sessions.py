@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from accounts.models import User
+from lms.records import Record
 
 from .enrolment import Enrolment
 from .pages import CoursePage
@@ -166,7 +167,7 @@ class AttendanceQuerySet(models.QuerySet):
         return self.filter(status__in=Attendance.ATTENDED)
 
 
-class Attendance(models.Model):
+class Attendance(Record, models.Model):
     """One learner's status at one session, set by their own check-in or by
     the trainer (who may correct it; `AttendanceChange` keeps each change)."""
 
@@ -213,7 +214,7 @@ class Attendance(models.Model):
         return self.status in self.ATTENDED
 
 
-class AttendanceChange(models.Model):
+class AttendanceChange(Record, models.Model):
     """A history row: who set which status when (the first one has no
     previous status), and whether it came from a check-in or the register."""
 

@@ -22,6 +22,7 @@ from accounts import scopes
 from .. import certificate_files, exports
 from ..certificate_admin import certificates_in_scope
 from ..models import CertificateBatch, EvidencePack
+from ..tasks import WAITED_FOR_PRIORITY
 from . import all as _all_reports  # noqa: F401 - registers every report
 from . import base
 from .filters import PeriodFilterForm
@@ -159,7 +160,7 @@ def evidence_pack_build(pack: EvidencePack) -> None:
     )
 
 
-@task()
+@task(priority=WAITED_FOR_PRIORITY)
 def evidence_pack_build_task(pack_id: int) -> None:
     """The background job: build the pack, or mark it failed (and re-raise,
     so the worker records the error)."""

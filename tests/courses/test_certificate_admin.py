@@ -255,7 +255,8 @@ def test_revoke_needs_a_reason(client, register, coordinator_lo1):
         Certificate.Status.REVOKED, "Wydane omyłkowo", coordinator_lo1,
     )  # fmt: skip
     assert [m.level_tag for m in response.context["messages"]] == ["success"]
-    assert certificate.revoked_at.strftime("%Y-%m-%d") in response.content.decode()
+    # The register shows the Polish calendar day (near midnight UTC it is the next one).
+    assert timezone.localdate(certificate.revoked_at).isoformat() in response.content.decode()
 
     again = client.post(f"{REGISTER}{certificate.pk}/revoke/", {"reason": "Drugi raz"}, follow=True)
     assert [m.level_tag for m in again.context["messages"]] == ["error"]
