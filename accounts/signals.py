@@ -34,20 +34,21 @@ def staff_follows_roles(sender, instance, action, reverse, pk_set, **kwargs):
     """A user's groups changed (`reverse`: a group's users changed)."""
     if action == "pre_clear" and reverse:
         instance._members_before_clear = list(instance.user_set.values_list("pk", flat=True))
-    elif action in ("post_add", "post_remove", "post_clear"):
+    elif action.startswith("post_"):
         if not reverse:
-            services.staff_status_sync(user_ids=[instance.pk])
+            user_ids = [instance.pk]
         elif action == "post_clear":
-            services.staff_status_sync(user_ids=instance.__dict__.pop("_members_before_clear", []))
+            user_ids = instance.__dict__.pop("_members_before_clear", [])
         else:
-            services.staff_status_sync(user_ids=pk_set)
+            user_ids = pk_set
+        services.staff_status_sync(user_ids=user_ids)
 
 
 @receiver(m2m_changed, sender=Group.permissions.through, dispatch_uid="accounts_staff_by_grant")
 def staff_follows_group_permissions(sender, instance, action, reverse, **kwargs):
     """A group's permissions changed (`reverse`, a permission's groups: rare,
     so everyone is checked)."""
-    if action in ("post_add", "post_remove", "post_clear"):
+    if action.startswith("post_"):
         members = User.objects.all() if reverse else instance.user_set.all()
         services.staff_status_sync(user_ids=members.values_list("pk", flat=True))
 

@@ -11,6 +11,10 @@ from . import certificate_pdf
 from .models import Certificate
 
 
+def _render(certificate: Certificate) -> bytes:
+    return certificate_pdf.render_certificate_pdf(certificate, certificate_pdf.branding_load())
+
+
 def _keep(certificate: Certificate, pdf: bytes) -> bytes:
     """Store a rendered PDF as the certificate's file, unless one was kept
     meanwhile (a racing render: the first kept stays); returns the kept one.
@@ -60,8 +64,7 @@ def certificate_pdf_bytes(*, certificate: Certificate) -> bytes:
         pdf = _read_kept(certificate)
         if pdf is not None:
             return pdf
-    pdf = certificate_pdf.render_certificate_pdf(certificate, certificate_pdf.branding_load())
-    return _keep(certificate, pdf)
+    return _keep(certificate, _render(certificate))
 
 
 def certificate_pdf_store(*, certificate: Certificate) -> Certificate:
@@ -72,8 +75,7 @@ def certificate_pdf_store(*, certificate: Certificate) -> Certificate:
     render runs outside any lock, and when two callers race, the first to
     store wins and the other's copy is dropped."""
     if not certificate.pdf:
-        pdf = certificate_pdf.render_certificate_pdf(certificate, certificate_pdf.branding_load())
-        _keep(certificate, pdf)
+        _keep(certificate, _render(certificate))
     return certificate
 
 
