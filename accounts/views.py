@@ -10,9 +10,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from lms.redirects import safe_redirect_target
 
 from . import privacy, services
 from .forms import ProfileForm, SetPasswordForm
@@ -49,10 +50,8 @@ def invitation_accept(request, token):
 
 
 def _safe_next(request, default="/"):
-    target = request.POST.get("next") or request.GET.get("next") or default
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return default
+    target = request.POST.get("next") or request.GET.get("next")
+    return safe_redirect_target(request, target, fallback=default)
 
 
 @login_required

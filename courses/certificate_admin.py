@@ -18,7 +18,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
@@ -26,6 +25,7 @@ from wagtail.admin.paginator import WagtailPaginator
 
 from accounts import scopes
 from accounts.models import Institution
+from lms.redirects import safe_redirect_target
 
 from . import certificate_pdf, certificate_register, certificate_templates, exports
 from . import certificates as services
@@ -169,11 +169,8 @@ class RevokeForm(forms.Form):
 def _next(request) -> str:
     """The register page an action started from (its filters and page), if
     it is a local address."""
-    target = request.POST.get("next") or request.GET.get("next", "")
-    safe = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if safe else ""
+    target = request.POST.get("next") or request.GET.get("next")
+    return safe_redirect_target(request, target, fallback="")
 
 
 def _back(request):

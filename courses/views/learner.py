@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from lms import page_cache, site_cache
+from lms.redirects import safe_redirect_target
 
 from .. import quiz, services
 from ..models import (
@@ -259,7 +260,9 @@ def lesson_done(request, lesson_id):
         return redirect(lesson.url)
     if progress.is_completed:
         messages.success(request, _("Lesson completed."))
-    return redirect(request.POST.get("next_url") or lesson.url)
+    return redirect(
+        safe_redirect_target(request, request.POST.get("next_url"), fallback=lesson.url)
+    )
 
 
 @require_POST
