@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "lms.middleware.AdminAccessDeniedMiddleware",
     "accounts.middleware.PrivacyAcknowledgementMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
