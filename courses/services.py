@@ -22,6 +22,7 @@ from .models import (
     Attendance,
     CoursePage,
     Enrolment,
+    H5PPackage,
     H5PResult,
     H5PStatement,
     H5PUserData,
@@ -45,6 +46,7 @@ H5P_ACTIVITY_NOT_FOUND = _(
 )
 H5P_NOT_READY = _("This H5P activity is not available yet.")
 H5P_BAD_USER_DATA = _("The saved state of an H5P activity is not valid.")
+H5P_SCORE_MAX_CHANGED = _("The score's maximum differs from the one this activity reported before.")
 
 
 class CourseError(ServiceError):
@@ -394,23 +396,59 @@ def _h5p_finished(activity: dict, statement: xapi.Statement) -> bool:
     return statement.is_view and activity["complete_on_view"]
 
 
+def _h5p_check_score_max(
+    *,
+    user: User,
+    lesson: LessonPage,
+    activity_id: str,
+    package: H5PPackage,
+    statement: xapi.Statement,
+) -> None:
+    """A package declares no maximum score the server could read, so the
+    first scored top-level statement of this learner in this activity and
+    package fixes it; later ones must report the same. Pinned per learner,
+    not site-wide, so that one forged first statement cannot lock every
+    other learner out; a replaced package starts afresh."""
+    if not statement.is_top_level or statement.score_max is None:
+        return
+    first_max = (
+        H5PStatement.objects.filter(
+            user=user,
+            lesson=lesson,
+            activity_id=activity_id,
+            package=package,
+            is_top_level=True,
+            score_max__isnull=False,
+        )
+        .order_by("created_at", "pk")
+        .values_list("score_max", flat=True)
+        .first()
+    )
+    if first_max is not None and first_max != statement.score_max:
+        raise CourseError(H5P_SCORE_MAX_CHANGED)
+
+
 @transaction.atomic
 def h5p_statement_record(
     *, user: User, lesson: LessonPage, activity_id: str, statement: dict
 ) -> tuple[H5PStatement, LessonProgress | None]:
     """Store an xAPI statement the player posted and let it move progress.
     The server decides: the actor is ignored (the learner is who is logged
-    in), the object must be this activity, the score is clamped and scaled
-    here; only top-level statements count, attempts end with completed,
-    answered, passed, failed or mastered; the best attempt is kept and
-    completion never goes back. Returns the stored statement and, when it
-    counted, the lesson progress."""
+    in), the object must be this activity, the score is checked against the
+    activity's range (0 to its maximum) and scaled here; only top-level
+    statements count, attempts end with completed, answered, passed, failed
+    or mastered; the best attempt is kept and completion never goes back.
+    Returns the stored statement and, when it counted, the lesson progress."""
     course = _checked(user=user, lesson=lesson)
     activity = _h5p_activity(lesson=lesson, activity_id=activity_id)
     try:
         read = xapi.read_statement(statement, iri=xapi.activity_iri(lesson.pk, activity_id))
     except xapi.StatementError as error:
         raise CourseError(error.message) from None
+    _h5p_check_score_max(
+        user=user, lesson=lesson, activity_id=activity_id, package=activity["package"],
+        statement=read,
+    )  # fmt: skip
     now = timezone.now()
     stored = H5PStatement.objects.create(
         user=user, lesson=lesson, activity_id=activity_id, package=activity["package"],

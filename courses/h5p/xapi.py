@@ -1,7 +1,7 @@
 """Reading an xAPI statement posted by the H5P player, and deciding on the
 server what it means for progress. The browser is trusted for nothing
 beyond that: the actor is ignored, the object must be the activity's IRI
-(or one of its children), the score is clamped and scaled here.
+(or one of its children), the score is checked and scaled here.
 
 Rules: only top-level statements count (a child has a parent context or a
 `subContentId`); `completed`, `answered`, `passed`, `failed` and `mastered`
@@ -24,6 +24,10 @@ MAX_VERB_LENGTH = 40
 NOT_A_STATEMENT = _("The statement must be a JSON object with a verb and an object.")
 WRONG_OBJECT = _("The statement is about another activity.")
 BAD_VERB = _("The statement has no valid verb.")
+BAD_SCORE = _(
+    "The score is outside the activity's range: it must be from 0 to a positive maximum, "
+    "with a minimum of 0."
+)
 
 
 class StatementError(Exception):
@@ -67,18 +71,22 @@ def verb_name(verb_id: str) -> str:
 
 
 def score(result) -> tuple[float | None, float | None, float | None]:
-    """(raw, max, scaled) from `result.score`: raw clamped to [min, max], the
-    scaled score computed from them (the posted `scaled` is ignored). No
-    usable maximum means no score."""
+    """(raw, max, scaled) from `result.score`, scaled here (the posted
+    `scaled` is ignored). H5P scores every activity from 0 to a positive
+    maximum, so a score is refused, not clamped, when its `min` is not 0 or
+    its raw value lies outside [0, max]: a forged `min` would otherwise
+    stretch the scale (raw 0, min -99, max 1 reads as 99 %). A result
+    without a score has none."""
     if not isinstance(result, dict) or not isinstance(result.get("score"), dict):
         return None, None, None
     data = result["score"]
-    raw, maximum = _number(data.get("raw")), _number(data.get("max"))
-    minimum = _number(data.get("min")) or 0.0
-    if raw is None or maximum is None or maximum <= minimum:
+    if "raw" not in data and "max" not in data:
         return None, None, None
-    raw = min(max(raw, minimum), maximum)
-    return raw, maximum, (raw - minimum) / (maximum - minimum)
+    raw, maximum = _number(data.get("raw")), _number(data.get("max"))
+    minimum = _number(data.get("min", 0))
+    if raw is None or maximum is None or maximum <= 0 or minimum != 0 or not 0 <= raw <= maximum:
+        raise StatementError(BAD_SCORE)
+    return raw, maximum, raw / maximum
 
 
 def _is_child(statement: dict, object_id: str, iri: str) -> bool:

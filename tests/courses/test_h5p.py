@@ -347,16 +347,65 @@ def test_the_posted_actor_is_ignored(activity, learner_lo1, learner_lo2):
     assert not H5PResult.objects.filter(user=learner_lo2).exists()
 
 
-def test_scores_are_clamped_and_scaled_on_the_server(activity, learner_lo1):
+def test_scores_are_scaled_on_the_server(activity, learner_lo1):
     client = ready_client(learner_lo1)
     lesson, activity_id = activity["lesson"], activity["id"]
-    data = statement(lesson, activity_id, raw=500, maximum=10)
+    data = statement(lesson, activity_id, raw=5, maximum=10)
     data["result"]["score"]["scaled"] = 42
-    assert post_statement(client, lesson, activity_id, data).json()["score"] == 100
+    assert post_statement(client, lesson, activity_id, data).json()["score"] == 50
     stored_statement = H5PStatement.objects.get()
-    assert (stored_statement.score_raw, stored_statement.score_scaled) == (10, 1)
-    negative = statement(lesson, activity_id, raw=-5, maximum=10)
-    assert post_statement(client, lesson, activity_id, negative).json()["score"] == 0
+    assert (stored_statement.score_raw, stored_statement.score_scaled) == (5, 0.5)
+
+
+def forged(lesson, activity_id, **score):
+    data = statement(lesson, activity_id)
+    data["result"]["score"] = score
+    return data
+
+
+@pytest.mark.parametrize(
+    "score",
+    [
+        {"raw": 0, "min": -99, "max": 1},  # a forged minimum stretching the scale
+        {"raw": 0, "min": 0.5, "max": 1},
+        {"raw": -5, "min": 0, "max": 1},
+        {"raw": 500, "min": 0, "max": 1},
+        {"raw": 1, "max": 0},
+        {"raw": 1},
+        {"raw": "1", "max": 1},
+    ],
+)
+def test_a_score_outside_the_activity_range_is_refused(activity, learner_lo1, score):
+    client = ready_client(learner_lo1)
+    lesson, activity_id = activity["lesson"], activity["id"]
+    response = post_statement(client, lesson, activity_id, forged(lesson, activity_id, **score))
+    assert response.status_code == 400
+    assert "zakres" in response.json()["message"]
+    assert not H5PStatement.objects.exists() and not H5PResult.objects.exists()
+    progress = LessonProgress.objects.filter(user=learner_lo1, lesson=lesson).first()
+    assert progress is None or not progress.is_completed
+    # A valid statement still counts.
+    valid = post_statement(client, lesson, activity_id, statement(lesson, activity_id, raw=1))
+    assert valid.json()["lesson_completed"] is True
+
+
+def test_the_maximum_is_fixed_by_the_learners_first_scored_statement(
+    activity, learner_lo1, learner_lo2
+):
+    lesson, activity_id = activity["lesson"], activity["id"]
+    client = ready_client(learner_lo1)
+    first = statement(lesson, activity_id, raw=0, maximum=10)
+    assert post_statement(client, lesson, activity_id, first).status_code == 200
+    cheat = statement(lesson, activity_id, raw=1, maximum=1)
+    response = post_statement(client, lesson, activity_id, cheat)
+    assert response.status_code == 400
+    assert "Maksymalna liczba punktów" in response.json()["message"]
+    assert H5PStatement.objects.count() == 1
+    assert H5PResult.objects.get(user=learner_lo1).best_score == 0
+    # Another learner is not bound by this learner's statements.
+    Enrolment.objects.create(user=learner_lo2, course=activity["course"], method="self")
+    other = ready_client(learner_lo2)
+    assert post_statement(other, lesson, activity_id, cheat).json()["score"] == 100
 
 
 def test_child_and_non_ending_statements_are_stored_but_do_not_count(activity, learner_lo1):
