@@ -5,6 +5,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import roles
 from .models import AccountSettings
 
 SIGNUP_DOMAIN_NOT_ALLOWED = _(
@@ -15,6 +16,9 @@ SIGNUP_DOMAIN_NOT_ALLOWED = _(
 
 class AccountAdapter(DefaultAccountAdapter):
     """Onboarding is by invitation; open sign-up is an opt-in site setting."""
+
+    def get_login_redirect_url(self, request):
+        return roles.landing_url(request.user)
 
     def is_open_for_signup(self, request):
         return AccountSettings.load(request_or_site=request).open_signup

@@ -3,7 +3,6 @@ RODO acknowledgement, the profile and the download of their data."""
 
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from lms.redirects import safe_redirect_target
 
-from . import privacy, services
+from . import privacy, roles, services
 from .forms import ProfileForm, SetPasswordForm
 from .models import AccountSettings
 from .personal_data import personal_data_export
@@ -43,15 +42,15 @@ def invitation_accept(request, token):
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Your password is set. Welcome to Cyfrowa Akademia!"))
-            return redirect(settings.LOGIN_REDIRECT_URL)
+            return redirect(roles.landing_url(user))
     return render(
         request, "accounts/invitation_accept.html", {"form": form, "invited": invitation.user}
     )
 
 
-def _safe_next(request, default="/"):
+def _safe_next(request):
     target = request.POST.get("next") or request.GET.get("next")
-    return safe_redirect_target(request, target, fallback=default)
+    return safe_redirect_target(request, target, fallback=roles.landing_url(request.user))
 
 
 @login_required

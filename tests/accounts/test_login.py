@@ -144,3 +144,29 @@ def test_redis_cache_url_selects_djangos_redis_backend():
         check=True,
     )
     assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_learner_lands_on_my_courses_after_login_and_the_clause(client, site_shell, learner_lo1):
+    response = client.post(
+        "/accounts/login/", {"login": learner_lo1.email, "password": TEST_PASSWORD}, follow=True
+    )
+    # First login: the RODO clause, then straight to "Moje szkolenia".
+    assert response.redirect_chain[-1][0] == "/accounts/privacy/?next=/my-courses/"
+    response = client.post("/accounts/privacy/", {"next": "/my-courses/"}, follow=True)
+    assert response.redirect_chain == [("/my-courses/", 302)]
+    assert "Moje szkolenia" in response.content.decode()
+    client.logout()
+    response = login(client, learner_lo1.email, TEST_PASSWORD)
+    assert response["Location"] == "/my-courses/"
+    client.logout()
+    response = login(client, learner_lo1.email, TEST_PASSWORD, next_url="/o-projekcie/")
+    assert response["Location"] == "/o-projekcie/"
+    client.logout()
+    response = login(client, learner_lo1.email, TEST_PASSWORD, next_url="//evil.example.org/")
+    assert response["Location"] == "/my-courses/"
+
+
+def test_staff_without_next_lands_in_the_admin(client, site_shell):
+    factories.user_with_role(roles.TRAINER, email="trener@example.org")
+    response = login(client, "trener@example.org", TEST_PASSWORD)
+    assert response["Location"] == "/admin/"

@@ -52,6 +52,6 @@ def test_privacy_acknowledgement_does_not_follow_a_foreign_next(
 ):
     client.force_login(learner_lo1)
     page = client.get("/accounts/privacy/", {"next": target}).content.decode()
-    assert '<input type="hidden" name="next" value="/">' in page
+    assert '<input type="hidden" name="next" value="/my-courses/">' in page
     response = client.post("/accounts/privacy/", {"next": target})
-    assert (response.status_code, response["Location"]) == (302, "/")
+    assert (response.status_code, response["Location"]) == (302, "/my-courses/")
