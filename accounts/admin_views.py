@@ -17,6 +17,11 @@ from django.views.generic import View
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.reports.audit_logging import (
+    LogEntriesView,
+    SiteHistoryReportFilterSet,
+    get_users_for_filter,
+)
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -45,6 +50,38 @@ class ScopedQuerysetMixin:
 class ScopedObjectMixin(ScopedQuerysetMixin):
     def get_queryset(self):
         return self.scoped_queryset()
+
+
+class ScopedHistoryMixin:
+    """An object's history read within the reader's scope: an export is
+    logged against the person who made it, and its filters may name
+    institutions outside the reader's scope. Comes before the scope mixin,
+    whose `get_base_queryset` lists objects, not log entries."""
+
+    def get_base_queryset(self):
+        entries = HistoryView.get_base_queryset(self)
+        visible = scopes.log_entries_visible(self.request.user)
+        return entries if visible is None else entries.filter(visible)
+
+
+# --- Site history -----------------------------------------------------------
+
+
+class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
+    def get_users_queryset(self):
+        """Wagtail lists everyone who ever edited a page here, whatever the
+        reader may see; its own scoped choice (`get_users_for_filter`, read
+        through the entries the reader may view) is used instead."""
+        return get_users_for_filter(self.request.user)
+
+
+class ScopedLogEntriesView(LogEntriesView):
+    """Wagtail's site history with the user filter limited to the people
+    whose entries the reader sees (the entries themselves are scoped by
+    accounts.models.ScopedLogEntry). Routed in lms/urls.py ahead of the
+    admin's own URL, which Wagtail offers no hook to replace."""
+
+    filterset_class = ScopedSiteHistoryFilterSet
 
 
 # --- Institutions -----------------------------------------------------------
@@ -90,7 +127,7 @@ class InstitutionDeleteView(InstitutionScopeMixin, ScopedObjectMixin, generic.De
     pass
 
 
-class InstitutionHistoryView(InstitutionScopeMixin, HistoryView):
+class InstitutionHistoryView(ScopedHistoryMixin, InstitutionScopeMixin, HistoryView):
     pass
 
 
@@ -247,7 +284,7 @@ class ParticipantEditView(ParticipantFormMixin, generic.EditView):
         return buttons
 
 
-class ParticipantHistoryView(ParticipantScopeMixin, HistoryView):
+class ParticipantHistoryView(ScopedHistoryMixin, ParticipantScopeMixin, HistoryView):
     pass
 
 

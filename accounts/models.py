@@ -16,6 +16,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.models import ModelLogEntry
+from wagtail.models.audit_log import ModelLogEntryManager
 
 from lms.records import Record
 
@@ -319,3 +321,24 @@ class AccountSettings(BaseGenericSetting):
             for line in self.signup_domains.splitlines()
             if line.strip()
         ]
+
+
+class ScopedLogEntryManager(ModelLogEntryManager):
+    def viewable_by_user(self, user):
+        """Wagtail's permission check, then the user's scope: the site
+        history, its filter choices and the dashboard all read through this."""
+        from .scopes import log_entries_visible
+
+        entries = super().viewable_by_user(user)
+        visible = log_entries_visible(user)
+        return entries if visible is None else entries.filter(visible)
+
+
+class ScopedLogEntry(ModelLogEntry):
+    """Wagtail's log entries for non-page objects, read within the reader's
+    scope; registered in place of ModelLogEntry (accounts.wagtail_hooks)."""
+
+    objects = ScopedLogEntryManager()
+
+    class Meta:
+        proxy = True

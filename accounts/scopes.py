@@ -3,7 +3,9 @@ view applies. Administrators see everything; a coordinator sees the
 institutions of their scope with everything below them; a trainer sees the
 learners enrolled on the courses they teach; learners see only themselves."""
 
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.http import Http404
 
 from .models import Institution, User
@@ -72,3 +74,27 @@ def institution_in_scope_or_404(user, pk) -> Institution:
         return institutions_in_scope(user).get(pk=pk)
     except (Institution.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def log_entries_visible(user) -> Q | None:
+    """Which audit-log entries (Wagtail's ModelLogEntry) a user may read, or
+    None for all of them. Besides their own actions: entries about a person
+    or an institution in their scope; an entry that records the filters it
+    was made with (an export) only when its filtered institution is in their
+    scope, since a county-wide export by someone in the school still names
+    other schools."""
+    ids = scope_institution_ids(user)
+    if ids is None:
+        return None
+    as_text = Cast("pk", CharField())
+    user_type = ContentType.objects.get_for_model(User)
+    institution_type = ContentType.objects.get_for_model(Institution)
+    about_scope = Q(
+        content_type=user_type,
+        object_id__in=participants_in_scope(user).annotate(key=as_text).values("key"),
+    ) | Q(content_type=institution_type, object_id__in=[str(pk) for pk in ids])
+    return (
+        Q(user_id=user.pk)
+        | (~Q(data__has_key="filters") & about_scope)
+        | Q(data__filters__institution__id__in=list(ids))
+    )

@@ -40,6 +40,7 @@ exports.EXPORT_LABELS.update(
     certificate_pdfs=gettext_lazy("certificate PDFs"),
     certificate_pdf=gettext_lazy("certificate PDF"),
 )
+exports.STATUS_LABELS.update(Certificate.Status.choices)
 EXPORT_FORMATS = ("csv", "xlsx")
 
 COURSE_OUT_OF_SCOPE = gettext_lazy(

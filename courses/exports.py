@@ -15,7 +15,7 @@ from typing import IO
 import xlsxwriter
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone, translation
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 from wagtail.log_actions import log
 
 # A text cell starting with one of these is read as a formula by spreadsheet
@@ -29,6 +29,10 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 EXPORT_ACTION = "courses.export"
 # What each export is called in the audit log; report modules add theirs.
 EXPORT_LABELS = {}
+# Exports that write no rows when logged (the evidence pack is only queued).
+COUNTLESS_EXPORTS = {"evidence_pack"}
+# What a status filter's value is called in the audit log; filter forms add theirs.
+STATUS_LABELS = {}
 
 
 def escape_formula(value):
@@ -217,15 +221,80 @@ def export_log(*, user, export: str, export_format: str, filters: dict, rows: in
     )
 
 
+def _filter_date(value) -> str:
+    """An ISO date from the log data as the Polish reader writes it; anything
+    unreadable (a hand-edited entry) is shown as stored."""
+    try:
+        return f"{date.fromisoformat(value):%d.%m.%Y}"
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _filter_period(filters: dict, start_key: str, end_key: str) -> str:
+    start, end = filters.get(start_key), filters.get(end_key)
+    if start and end:
+        return f"{_filter_date(start)}–{_filter_date(end)}"
+    if start:
+        return gettext("from %(date)s") % {"date": _filter_date(start)}
+    if end:
+        return gettext("until %(date)s") % {"date": _filter_date(end)}
+    return ""
+
+
+def _filter_name(value) -> str:
+    """A chosen object is stored as its id and name; older entries may hold
+    a bare value."""
+    return str(value.get("name", value.get("id", ""))) if isinstance(value, dict) else str(value)
+
+
+def export_filters_described(filters: dict) -> list[tuple[str, str]]:
+    """The filters of an export entry as (label, value) pairs, read from the
+    stored data alone: the objects may be renamed or gone since, and the
+    status labels follow the reader's language."""
+    described = []
+    for key, label in (
+        ("certificate", gettext("certificate")),
+        ("course", gettext("course")),
+        ("institution", gettext("institution")),
+        ("session", gettext("live session")),
+    ):
+        if filters.get(key):
+            described.append((label, _filter_name(filters[key])))
+    for label, start_key, end_key in (
+        (gettext("period"), "period_from", "period_to"),
+        (gettext("issued"), "issued_from", "issued_to"),
+    ):
+        if period := _filter_period(filters, start_key, end_key):
+            described.append((label, period))
+    if status := filters.get("status"):
+        described.append((gettext("status"), str(STATUS_LABELS.get(status, status))))
+    return described
+
+
 def export_log_message(data: dict) -> str:
-    """The audit log's line for an export entry."""
+    """The audit log's line for an export entry: which export in which
+    format, how many rows (not for a queued pack, which counts none) and
+    the filters used."""
     export, rows = data.get("export", ""), data.get("rows", 0)
-    return ngettext(
-        "Exported %(export)s as %(format)s: %(rows)s row",
-        "Exported %(export)s as %(format)s: %(rows)s rows",
-        rows,
-    ) % {
+    values = {
         "export": EXPORT_LABELS.get(export, export),
         "format": str(data.get("format", "")).upper(),
         "rows": rows,
     }
+    if export in COUNTLESS_EXPORTS or rows is None:
+        message = gettext("Exported: %(export)s (%(format)s)") % values
+    else:
+        message = (
+            ngettext(
+                "Exported: %(export)s (%(format)s), %(rows)s row",
+                "Exported: %(export)s (%(format)s), %(rows)s rows",
+                rows,
+            )
+            % values
+        )
+    filters = data.get("filters")
+    if isinstance(filters, dict) and filters:
+        message += "; " + "; ".join(
+            f"{label}: {value}" for label, value in export_filters_described(filters)
+        )
+    return message

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from accounts import scopes
@@ -34,6 +35,7 @@ PACK_FORMATS = ("csv", "xlsx", "pdf")
 # unzip tool shows them right.
 REPORTS_FOLDER = "raporty"
 CERTIFICATES_FOLDER = "zaswiadczenia"
+exports.EXPORT_LABELS["evidence_pack"] = gettext_lazy("evidence pack")
 
 
 def pack_form(pack: EvidencePack, form_class=PeriodFilterForm):

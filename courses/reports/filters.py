@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Institution
 
+from .. import exports
 from . import scope
 
 COURSE_OUT_OF_SCOPE = _("You cannot report on this course. Choose one from the list.")
@@ -24,6 +25,9 @@ class Status(models.TextChoices):
     IN_PROGRESS = "in_progress", _("in progress")
     COMPLETED = "completed", _("completed")
     OVERDUE = "overdue", _("overdue")
+
+
+exports.STATUS_LABELS.update(Status.choices)
 
 
 def _date(label):
