@@ -10,3 +10,7 @@ COORDINATOR = "Koordynatorzy"
 ADMINISTRATOR = "Administratorzy"
 
 ALL_ROLES = (LEARNER, TRAINER, COORDINATOR, ADMINISTRATOR)
+
+# The collection whose images and documents trainers add to and choose from
+# (collection permissions created by the same migration).
+MEDIA_COLLECTION = "Materiały szkoleń"
