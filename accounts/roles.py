@@ -20,3 +20,8 @@ def landing_url(user) -> str:
     on their own courses, which the home page promises after the first
     login. `is_staff` is kept equal to admin access (accounts.services)."""
     return reverse("wagtailadmin_home") if user.is_staff else reverse("courses:my_courses")
+
+
+# The collection whose images and documents trainers add to and choose from
+# (collection permissions created by the same migration).
+MEDIA_COLLECTION = "Materiały szkoleń"

@@ -27,7 +27,7 @@ from wagtail.models import Site
 
 from accounts import roles
 from accounts.models import User
-from lms.demo import ADMIN_EMAIL, demo_font
+from lms.demo import ADMIN_EMAIL, demo_font, demo_media
 from lms.models import HomePage
 
 from . import certificates, demo_content, live_sessions, quiz, services
@@ -68,7 +68,7 @@ def _illustration(key: str):
     spec = demo_content.IMAGES[key]
     title = f"Demo: {spec['title']}"
     image_model = get_image_model()
-    existing = image_model.objects.filter(title=title).first()
+    existing, collection = demo_media(image_model, title=title)
     if existing:
         return existing
     canvas = PILImage.new("RGB", (900, 120 + 48 * len(spec["lines"])), "#f2f4f8")
@@ -79,15 +79,19 @@ def _illustration(key: str):
         draw.text((28, 84 + 48 * index), line, fill="#1b1b1f", font=demo_font(22))
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG")
-    return image_model.objects.create(title=title, file=ImageFile(buffer, name=f"{key}.png"))
+    return image_model.objects.create(
+        title=title, file=ImageFile(buffer, name=f"{key}.png"), collection=collection
+    )
 
 
 def _document(title: str, filename: str, content: bytes):
     document_model = get_document_model()
-    existing = document_model.objects.filter(title=title).first()
+    existing, collection = demo_media(document_model, title=title)
     if existing:
         return existing
-    document = document_model(title=title, file=ContentFile(content, name=filename))
+    document = document_model(
+        title=title, file=ContentFile(content, name=filename), collection=collection
+    )
     document._set_document_file_metadata()  # size and hash, as an upload through the admin sets
     document.save()
     return document
@@ -112,7 +116,7 @@ def _video(key: str):
     captions = _document(captions_title, f"{key}.vtt", "\n".join(cues).encode())
 
     document_model = get_document_model()
-    video = document_model.objects.filter(title=video_title).first()
+    video, _collection = demo_media(document_model, title=video_title)
     if video is None:
         with tempfile.TemporaryDirectory() as folder:
             path = os.path.join(folder, f"{key}.mp4")

@@ -14,8 +14,9 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Page, Site
 
+from accounts import roles
 from accounts.services import email_mark_verified
 
 from .models import (
@@ -179,11 +180,23 @@ def demo_font(size):
     return ImageFont.load_default(size=size)
 
 
+def demo_media(model, **fields):
+    """The demo's existing image or document with these fields (or None, for
+    the caller to create) and the shared collection trainers choose from, into
+    which an older demo run's media is moved."""
+    collection = Collection.objects.get(name=roles.MEDIA_COLLECTION, depth=2)
+    existing = model.objects.filter(**fields).first()
+    if existing and existing.collection_id != collection.pk:
+        existing.collection = collection
+        existing.save(update_fields=["collection"])
+    return existing, collection
+
+
 def _demo_logo(title, lines, colour):
     """A generated placeholder logo: the real programme logos are third-party
     artwork that the organiser uploads in the admin."""
     image_model = get_image_model()
-    existing = image_model.objects.filter(title=title).first()
+    existing, collection = demo_media(image_model, title=title)
     if existing:
         return existing
     canvas = PILImage.new("RGB", (480, 160), "white")
@@ -195,7 +208,9 @@ def _demo_logo(title, lines, colour):
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG")
     slug = title.lower().replace(" ", "-")
-    return image_model.objects.create(title=title, file=ImageFile(buffer, name=f"{slug}.png"))
+    return image_model.objects.create(
+        title=title, file=ImageFile(buffer, name=f"{slug}.png"), collection=collection
+    )
 
 
 def _publish(page):

@@ -13,12 +13,14 @@ from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from accounts import scopes
 from lms import site_cache
 
 from .. import certificate_templates
@@ -75,6 +77,37 @@ class CourseCatalogPage(site_cache.SharedViewRestrictions, Page):
     class Meta:
         verbose_name = _("course catalogue")
         verbose_name_plural = _("course catalogues")
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    """A trainer who creates a course teaches it: unlisted, they would miss it
+    in their progress, live-session and report screens, which go by the
+    course's trainers. Pre-ticked on the form and kept on saving the new page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self._creator_is_trainer() and not self.initial.get("trainers"):
+            self.initial["trainers"] = [self.for_user.pk]  # the new page's own value is empty
+
+    def _creator_is_trainer(self) -> bool:
+        return (
+            self.instance._state.adding
+            and self.for_user is not None
+            and "trainers" in self.fields
+            and scopes.is_trainer(self.for_user)
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self._creator_is_trainer() and "trainers" in cleaned_data:
+            cleaned_data["trainers"] = (
+                self.fields["trainers"]
+                .queryset.filter(
+                    models.Q(pk__in=cleaned_data["trainers"]) | models.Q(pk=self.for_user.pk)
+                )
+                .distinct()
+            )
+        return cleaned_data
 
 
 class CoursePage(site_cache.SharedViewRestrictions, Page):
@@ -194,6 +227,7 @@ class CoursePage(site_cache.SharedViewRestrictions, Page):
     ]
     parent_page_types = ["courses.CourseCatalogPage"]
     subpage_types = ["courses.ModulePage", "courses.LessonPage"]
+    base_form_class = CoursePageForm
 
     class Meta:
         verbose_name = _("course")

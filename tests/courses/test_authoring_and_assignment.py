@@ -8,7 +8,7 @@ from wagtail.blocks import StreamBlockValidationError
 from accounts import roles
 from accounts import services as account_services
 from courses.blocks import LessonStreamBlock
-from courses.models import Enrolment, LessonProgress
+from courses.models import CoursePage, Enrolment, LessonProgress
 from courses.permissions import catalogue_grant_permissions
 from tests import factories
 
@@ -251,3 +251,49 @@ def test_course_editor_says_how_many_learners_a_rule_change_affects(
     body = client.get(f"/admin/pages/{course.pk}/edit/").content.decode()
     assert "osoby, które już ukończyły szkolenie (1), zachowają je" in body
     assert "Nowe zasady obejmą osoby nadal zapisane (1)." in body
+
+
+def _course_form(**fields):
+    return {
+        "title": "Bezpieczna poczta",
+        "slug": "bezpieczna-poczta",
+        "summary": "Jak rozpoznać fałszywą wiadomość.",
+        "level": "basic",
+        "hours": "2",
+        "outcomes_knowledge": "Zna oznaki phishingu",
+        "outcomes_skills": "Potrafi zgłosić wiadomość",
+        "self_enrolment": "on",
+        "completion_min_time_percent": "0",
+        "live_attendance_min_percent": "0",
+        "certificate_template": "classic",
+        **fields,
+    }
+
+
+def test_a_course_a_trainer_creates_lists_them_as_its_trainer(client, trainers, catalogue):
+    trainer = trainers["other"]
+    client.force_login(trainer)
+    url = f"/admin/pages/add/courses/coursepage/{catalogue.pk}/"
+    form = client.get(url).content.decode()
+    assert f'<option value="{trainer.pk}" selected>' in form
+
+    response = client.post(url, _course_form())  # saved as a draft, trainers left empty
+    assert response.status_code == 302, response.content.decode()[:3000]
+    course = CoursePage.objects.get(slug="bezpieczna-poczta")
+    assert list(course.trainers.all()) == [trainer]
+    course.get_latest_revision().publish()
+    course.refresh_from_db()
+    assert list(course.trainers.all()) == [trainer]  # the draft's revision holds them too
+    progress = client.get("/admin/progress/").content.decode()
+    assert "Bezpieczna poczta" in progress
+
+
+def test_a_coordinator_creating_a_course_is_not_made_its_trainer(
+    client, trainers, catalogue, coordinator_county
+):
+    client.force_login(coordinator_county)
+    url = f"/admin/pages/add/courses/coursepage/{catalogue.pk}/"
+    response = client.post(url, _course_form(trainers=[trainers["listed"].pk]))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    course = CoursePage.objects.get(slug="bezpieczna-poczta")
+    assert list(course.trainers.all()) == [trainers["listed"]]

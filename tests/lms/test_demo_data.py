@@ -7,8 +7,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from accounts import roles
 from courses.models import (
     Attendance,
     Certificate,
@@ -41,6 +44,11 @@ def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, 
     assert len(settings_obj.funding_logos) == 3
     assert isinstance(settings_obj.accessibility_statement.specific, AccessibilityStatementPage)
     assert isinstance(settings_obj.privacy_notice.specific, PrivacyNoticePage)
+    # The demo's media sit in the collection trainers choose from.
+    for model in (get_image_model(), get_document_model()):
+        media = model.objects.all()
+        assert media.exists()
+        assert set(media.values_list("collection__name", flat=True)) == {roles.MEDIA_COLLECTION}
 
     courses = CoursePage.objects.live()
     assert courses.count() >= 4
