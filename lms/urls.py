@@ -11,6 +11,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lms.views import favicon
+
 urlpatterns = [
     # One login path: Wagtail's own login page hands over to allauth's.
     path(
@@ -19,6 +21,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("favicon.ico", favicon),
 ]
 
 if settings.SERVE_MEDIA:
