@@ -12,7 +12,14 @@ class PrivacyAcknowledgementMiddleware:
     is acknowledged. The acknowledged version is remembered in the session,
     so the check costs no query once done."""
 
-    EXEMPT_PREFIXES = ("/static/", "/media/", "/documents/", "/healthz", "/admin/")
+    EXEMPT_PREFIXES = (
+        "/static/",
+        "/media/",
+        "/documents/",
+        "/healthz",
+        "/admin/",
+        "/favicon.ico",
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -14,6 +14,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.admin_views import ScopedLogEntriesView
+from lms.views import favicon
 
 urlpatterns = [
     # One login path: Wagtail's own login page hands over to allauth's.
@@ -32,6 +33,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("favicon.ico", favicon),
 ]
 
 if settings.SERVE_MEDIA:

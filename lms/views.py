@@ -1,7 +1,8 @@
 """Views of the site shell that are not Wagtail pages."""
 
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -18,3 +19,10 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico without any link; send them to the
+    icon in the static files (hashed name, so cached for long there)."""
+    return HttpResponseRedirect(static("img/favicon.ico"))

@@ -312,6 +312,9 @@ H5P_ACCEL_REDIRECT_PREFIX = env("H5P_ACCEL_REDIRECT_PREFIX", default="")
 
 WAGTAIL_SITE_NAME = "Cyfrowa Akademia"
 WAGTAILADMIN_BASE_URL = SITE_URL
+# No avatars from gravatar: broken images offline, and people's email hashes
+# would go to a third party. Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

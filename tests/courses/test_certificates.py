@@ -294,7 +294,10 @@ def test_revoke_and_reissue_show_on_the_verification_page(client, course, learne
     assert new.number != certificate.number and new.replaces_id == certificate.pk
     certificate.refresh_from_db()
     assert certificate.status == Certificate.Status.REPLACED
-    assert "zastąpione" in client.get(url).content.decode()
+    body = client.get(url).content.decode()
+    assert "zastąpione" in body
+    assert f"zaświadczeniem nr {new.number}" in body
+    assert f'href="/certificates/verify/{new.code}/"' in body
     assert "jest ważne" in client.get(f"/certificates/verify/{new.code}/").content.decode()
 
 

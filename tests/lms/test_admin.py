@@ -1,6 +1,8 @@
 """Coordinators and administrators edit the site settings and the shell pages
 in the Wagtail admin, in Polish."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -53,3 +55,31 @@ def test_accessibility_statement_edit_form_opens(admin_client, site_shell):
     body = response.content.decode()
     assert "Data ostatniej dużej aktualizacji" in body
     assert "Status pod względem zgodności z ustawą" in body
+
+
+def test_admin_dashboard_is_titled_with_the_organiser_not_the_hostname(admin_client, site_shell):
+    """The site has hostname localhost and no site_name (as the demo's): the
+    dashboard greets with the organiser from the site settings."""
+    body = admin_client.get("/admin/").content.decode()
+    organiser = site_shell["settings"].organiser_name
+    titles = [t.strip() for t in re.findall(r"<h1[^>]*>(.*?)</h1>", body, re.S)]
+    assert titles == [organiser]
+    assert "localhost" not in titles
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/",
+        "/admin/account/",
+        "/admin/users/",
+        "/admin/pages/",
+        "/admin/settings/lms/sitesettings/",
+    ],
+)
+def test_admin_pages_do_not_load_avatars_from_gravatar(admin_client, site_shell, path):
+    """Avatars from gravatar break without the internet and hand people's
+    email hashes to a third party."""
+    response = admin_client.get(path, follow=True)
+    assert response.status_code == 200
+    assert "gravatar" not in response.content.decode().lower()

@@ -5,8 +5,12 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from PIL import Image
 
 from tests import factories
+from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +169,28 @@ def test_header_offers_login_to_visitors_and_profile_to_people(client, site_shel
         "Mój profil",
     ]
     assert links.find("form")["action"] == "/accounts/logout/"
+
+
+def test_site_and_admin_link_a_favicon_that_answers_and_favicon_ico_is_found(
+    client, site_shell, django_user_model
+):
+    """Browsers ask every page for an icon: none existed, so each page logged a 404."""
+    icon_links = []
+    for path in ("/", "/en/", "/accounts/login/"):
+        body = client.get(path).content.decode()
+        icon_links += re.findall(r'<link rel="icon" href="([^"]+)"', body)
+    django_user_model.objects.create_superuser(email="a@example.org", password=TEST_PASSWORD)
+    client.login(email="a@example.org", password=TEST_PASSWORD)
+    admin_body = client.get("/admin/").content.decode()
+    admin_links = re.findall(r'<link rel="icon" href="([^"]+)"', admin_body)
+    assert admin_links and "wagtailadmin/images/favicon.ico" not in admin_body
+    assert len(icon_links) == 6
+    # The test settings serve no static files: look them up where collectstatic would.
+    for href in {*icon_links, *admin_links}:
+        assert href.startswith(settings.STATIC_URL)
+        assert finders.find(href.removeprefix(settings.STATIC_URL)), href
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] in icon_links
+    icon = finders.find(response["Location"].removeprefix(settings.STATIC_URL))
+    assert Image.open(icon).format == "ICO"
