@@ -101,7 +101,7 @@ def test_coordinator_chooses_shared_media_but_does_not_upload(client, shared_med
 def test_installs_made_before_the_collection_get_it_from_the_migration():
     GroupCollectionPermission.objects.all().delete()
     Collection.objects.filter(name=roles.MEDIA_COLLECTION).delete()
-    migration = importlib.import_module("accounts.migrations.0007_media_collection")
+    migration = importlib.import_module("accounts.migrations.0008_media_collection")
     migration.grant_media_collection(django_apps, None)
     migration.grant_media_collection(django_apps, None)  # idempotent
     collection = Collection.objects.get(name=roles.MEDIA_COLLECTION)
