@@ -1,6 +1,7 @@
 """Reports as PDF documents: any table of typed rows on A4 landscape, with
-the filters in its header, totals, optional signature lines, the funding
-statement and logo strip, and "page X of Y" (tagged PDF/UA-1 in Polish)."""
+the filters in its header, totals, optional signature lines kept with the
+last rows, and on every page the logo strip, the funding statement and
+"page X of Y" (courses/pdf/paged.html; tagged PDF/UA-1 in Polish)."""
 
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
@@ -52,4 +53,4 @@ def render_table_pdf(
             "organiser": organiser,
         },
     )
-    return html_to_pdf(html)
+    return html_to_pdf(html, pictures=branding.funding_logos)
