@@ -13,6 +13,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from lms.errors import ServiceError
+from lms.formulas import FORMULA_STARTS
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -38,6 +39,9 @@ ROW_MISSING_INSTITUTION = _("institution is missing")
 ROW_UNKNOWN_INSTITUTION = _("institution “%(value)s” is unknown or outside your scope")
 ROW_USER_OUTSIDE_SCOPE = _("this person belongs to an institution outside your scope")
 ROW_BAD_GENDER = _("gender “%(value)s” is not recognised (use K or M, or leave it empty)")
+ROW_FORMULA_START = _(
+    "Cell “%(column)s” starts with “%(char)s” – it will be stored as plain text, not a formula."
+)
 
 # Accepted header names (after normalisation) for each column.
 HEADERS = {
@@ -49,6 +53,13 @@ HEADERS = {
     "gender": {"plec", "gender", "sex"},
 }
 REQUIRED = ("first_name", "last_name", "email", "institution")
+# The cells stored as the participant's text, named as the preview's columns.
+STORED_TEXT = {
+    "first_name": _("First name"),
+    "last_name": _("Last name"),
+    "email": _("Email"),
+    "position": _("Position"),
+}
 GENDERS = {
     "k": "K",
     "kobieta": "K",
@@ -79,6 +90,7 @@ class ParticipantRow:
     gender: str | None = None
     is_update: bool = False
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -188,6 +200,18 @@ def parse_rows(table: list[list[str]]) -> list[ParticipantRow]:
     ]
 
 
+def formula_warnings(row: ParticipantRow) -> list[str]:
+    """A warning per stored cell a spreadsheet would take for a formula: the
+    import keeps it as the literal text (and our exports neutralise it), so
+    the importer learns what will be saved. A leading tab or carriage return
+    never reaches a row (`_cell` folds white space), the other starts do."""
+    return [
+        str(ROW_FORMULA_START % {"column": label, "char": getattr(row, name)[0]})
+        for name, label in STORED_TEXT.items()
+        if getattr(row, name).startswith(FORMULA_STARTS)
+    ]
+
+
 def validate_rows(
     rows: list[ParticipantRow],
     *,
@@ -198,10 +222,12 @@ def validate_rows(
 ) -> list[ParticipantRow]:
     """Attach every problem to its row. `institutions` maps normalised names
     and short names in the importer's scope to ids; `existing_users` maps
-    emails already registered to their institution id."""
+    emails already registered to their institution id. Warnings do not
+    stop the import."""
     first_seen: dict[str, int] = {}
     for row in rows:
         row.errors = []
+        row.warnings = formula_warnings(row)
         if not row.first_name:
             row.errors.append(str(ROW_MISSING_FIRST_NAME))
         if not row.last_name:

@@ -18,9 +18,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from wagtail.log_actions import log
 
-# A text cell starting with one of these is read as a formula by spreadsheet
-# programs (tab and carriage return can hide such a start).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from lms.formulas import FORMULA_STARTS, escape_formula
+
 # Rows joined into one chunk of a streamed CSV: fewer, larger writes.
 CSV_ROWS_PER_CHUNK = 500
 BOM = "\ufeff"
@@ -33,14 +32,6 @@ EXPORT_LABELS = {}
 COUNTLESS_EXPORTS = {"evidence_pack"}
 # What a status filter's value is called in the audit log; filter forms add theirs.
 STATUS_LABELS = {}
-
-
-def escape_formula(value):
-    """Text that a spreadsheet would take for a formula, made literal with a
-    leading apostrophe; anything else is returned unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def hours_minutes(duration: timedelta | int | None) -> str:

@@ -126,6 +126,43 @@ def test_every_kind_of_bad_row_is_shown_and_nothing_is_stored(coordinator_client
     assert User.objects.count() == 1
 
 
+def test_formula_like_cells_are_flagged_in_the_preview_and_stored_as_text(
+    coordinator_client, county, django_capture_on_commit_callbacks
+):
+    """Cells a spreadsheet would run (OWASP's =, +, -, @; a leading tab is
+    folded away, what follows it counts) are named in the preview and then
+    imported as the literal text."""
+    text = "\n".join(
+        [
+            HEADER,
+            '=HYPERLINK("http://evil.example.org");Nowak;anna@example.org;I LO;referent',
+            "Jan;-Kowalski;jan@example.org;I LO;@SUM(A1)",
+            "\t+48 600 000 000;Wiśniewska;ewa@example.org;I LO;",
+            "Ola;Zwykła;ola@example.org;I LO;sekretarka",
+        ]
+    )
+    response = preview(coordinator_client, csv_upload(text))
+    assert response.context["error_count"] == 0
+    body = response.content.decode()
+    for column, char in (("Imię", "="), ("Nazwisko", "-"), ("Stanowisko", "@"), ("Imię", "+")):
+        warning = (
+            f"Komórka „{column}” zaczyna się od znaku „{char}” – zostanie zapisana jako "
+            "zwykły tekst, nie formuła."
+        )
+        assert warning in body, warning
+    warned = {row.line: len(row.warnings) for row in response.context["rows"]}
+    assert warned == {2: 1, 3: 2, 4: 1, 5: 0}
+    assert body.count("Komórka „") == 4
+    response = confirm(coordinator_client, response, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert User.objects.get(email="anna@example.org").first_name == (
+        '=HYPERLINK("http://evil.example.org")'
+    )
+    jan = User.objects.get(email="jan@example.org")
+    assert (jan.last_name, jan.position) == ("-Kowalski", "@SUM(A1)")
+    assert User.objects.get(email="ewa@example.org").first_name == "+48 600 000 000"
+
+
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
