@@ -26,6 +26,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from lms.formulas import FormulaSafeExportMixin
+
 from . import participant_import as pi
 from . import scopes, services
 from .models import AccountSettings, Institution, User
@@ -75,11 +77,13 @@ class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
         return get_users_for_filter(self.request.user)
 
 
-class ScopedLogEntriesView(LogEntriesView):
+class ScopedLogEntriesView(FormulaSafeExportMixin, LogEntriesView):
     """Wagtail's site history with the user filter limited to the people
     whose entries the reader sees (the entries themselves are scoped by
-    accounts.models.ScopedLogEntry). Routed in lms/urls.py ahead of the
-    admin's own URL, which Wagtail offers no hook to replace."""
+    accounts.models.ScopedLogEntry), and its CSV/XLSX downloads escaped
+    against formulas (names and titles are other people's text). Routed in
+    lms/urls.py ahead of the admin's own URL, which Wagtail offers no hook
+    to replace."""
 
     filterset_class = ScopedSiteHistoryFilterSet
 

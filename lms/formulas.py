@@ -13,3 +13,12 @@ def escape_formula(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+class FormulaSafeExportMixin:
+    """For a view built on Wagtail's `SpreadsheetExportMixin` (its listings'
+    CSV and XLSX downloads), which writes text cells as they are: they get
+    the same escape as our own exports."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return escape_formula(super().preprocess_field_value(field, value, export_format))

@@ -2,9 +2,12 @@
 reads only the entries of their scope, and every export entry says in
 Polish what was exported with which filters."""
 
+import csv
 import html
+import io
 from datetime import date
 
+import openpyxl
 import pytest
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
@@ -167,3 +170,36 @@ def test_a_persons_history_hides_their_exports_about_other_schools(
     client.force_login(deputy)
     body = html.unescape(client.get(f"/admin/participants/history/{deputy.pk}/").content.decode())
     assert "jednostka: II Liceum Ogólnokształcące" in body
+
+
+def test_site_history_downloads_keep_formula_like_names_as_text(
+    client, county, coordinator_county, administrator
+):
+    """A name a spreadsheet would run (here a learner's and an editor's)
+    comes out of the site history's CSV and XLSX escaped, as in our own
+    exports."""
+    learner = factories.user_with_role(
+        roles.LEARNER,
+        email="uczen@example.org",
+        institution=county["lo1"],
+        first_name='=HYPERLINK("http://evil.example.org")',
+        last_name="Zając",
+    )
+    administrator.first_name, administrator.last_name = "@SUM(A1)", "Adminowa"
+    administrator.save(update_fields=["first_name", "last_name"])
+    log(instance=learner, action="wagtail.edit", user=administrator)
+    client.force_login(coordinator_county)
+
+    response = client.get(HISTORY, {"export": "csv"})
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode("utf-8")
+    rows = [row for row in csv.reader(io.StringIO(text)) if any("Zając" in cell for cell in row)]
+    assert len(rows) == 1
+    assert '\'=HYPERLINK("http://evil.example.org") Zając' in rows[0]
+    assert "'@SUM(A1) Adminowa" in rows[0]
+
+    response = client.get(HISTORY, {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
+    assert '\'=HYPERLINK("http://evil.example.org") Zając' in cells
+    assert "'@SUM(A1) Adminowa" in cells
