@@ -29,6 +29,7 @@ pytestmark = pytest.mark.django_db
 
 def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
+    settings.SITE_URL = "http://127.0.0.1:18765"  # `PORT=18765 make run`
     monkeypatch.setenv("DEMO_PASSWORD", "haslo-demo-testowe-2026")
     first_run, second_run = io.StringIO(), io.StringIO()
     call_command("load_demo_data", stdout=first_run)
@@ -42,7 +43,9 @@ def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, 
     assert settings_obj.organiser_name.startswith("Powiat Bolesławiecki")
     assert "Programu Operacyjnego Polska Cyfrowa" in settings_obj.funding_statement
     assert len(settings_obj.funding_logos) == 3
-    assert isinstance(settings_obj.accessibility_statement.specific, AccessibilityStatementPage)
+    statement = settings_obj.accessibility_statement.specific
+    assert isinstance(statement, AccessibilityStatementPage)
+    assert statement.site_url == "http://127.0.0.1:18765/"
     assert isinstance(settings_obj.privacy_notice.specific, PrivacyNoticePage)
     # The demo's media sit in the collection trainers choose from.
     for model in (get_image_model(), get_document_model()):
