@@ -24,9 +24,12 @@ COPY requirements/base.lock requirements/base.lock
 RUN pip install --require-hashes -r requirements/base.lock
 COPY --from=node /build/node_modules ./node_modules
 COPY . .
-# Build-time only values: the real secret and hosts come from the environment at run time.
-RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py compilemessages --ignore=node_modules -v0 \
-    && SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput -v0 \
+# Build-time only values: the real secret, hosts and public address (SITE_URL) come from
+# the environment at run time; the image keeps none of these.
+RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost SITE_URL=http://build.invalid \
+        python manage.py compilemessages --ignore=node_modules -v0 \
+    && SECRET_KEY=build-only ALLOWED_HOSTS=localhost SITE_URL=http://build.invalid \
+        python manage.py collectstatic --noinput -v0 \
     && mkdir -p /app/media /app/private && chown -R app:app /app/media /app/private
 USER app
 EXPOSE 8000

@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
+# The public address printed on certificates (and in their QR code) and in emails:
+# where `make run` serves, unless given (behind a proxy: SITE_URL=https://... make run).
+SITE_URL ?= http://$(HOST):$(PORT)
 MANAGE := $(BIN)/python manage.py
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=static_collected --ignore=test-artifacts
 
@@ -43,7 +46,7 @@ messages: $(BIN)/python
 prepare: install messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput -v0
-	$(MANAGE) load_demo_data
+	SITE_URL=$(SITE_URL) $(MANAGE) load_demo_data
 
 run: prepare
 	@echo
@@ -51,7 +54,7 @@ run: prepare
 	@echo
 	@# The background worker (certificate ZIPs, evidence packs) runs beside the app on
 	@# the database task queue, resumes a task it was killed in, and stops with the app.
-	export DJANGO_SETTINGS_MODULE=lms.settings.dev TASKS_BACKEND=database; \
+	export DJANGO_SETTINGS_MODULE=lms.settings.dev TASKS_BACKEND=database SITE_URL=$(SITE_URL); \
 	$(MANAGE) run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn lms.wsgi \

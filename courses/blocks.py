@@ -76,9 +76,16 @@ class StepsBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    """An uploaded video with required captions (WCAG 1.2.2) and an optional transcript."""
+    """An uploaded video with required captions (WCAG 1.2.2), an optional
+    transcript and an optional poster (else the player is a black box until
+    the video plays)."""
 
     video = DocumentChooserBlock(label=_("Video file (MP4 or WebM)"))
+    poster = ImageChooserBlock(
+        label=_("Poster image"),
+        required=False,
+        help_text=_("Shown in the player until the video starts, for example a frame of it."),
+    )
     captions = DocumentChooserBlock(label=_("Captions (WebVTT .vtt)"))
     captions_language = blocks.ChoiceBlock(
         label=_("Captions language"), choices=[("pl", "polski"), ("en", "English")], default="pl"

@@ -81,6 +81,7 @@ def _snapshot(*, enrolment: Enrolment, site: Site | None) -> dict:
         "institution": user.institution,
         "template": course.certificate_template,
         "holder_name": user.get_full_name(),
+        "learner_gender": user.gender,
         "institution_name": user.institution.name if user.institution else "",
         "course_title": course.title,
         "organiser_name": site_settings.organiser_name,

@@ -5,9 +5,11 @@ scope (a coordinator's institutions, a trainer's courses, everything for
 administrators).
 
 `dashboard_data` is the read: six queries whatever the number of learners.
-The chart functions are pure geometry for inline SVG drawn on the server,
-so the page needs no chart library; each chart is shown beside a table of
-the same figures, which is what assistive technology reads."""
+The charts are drawn on the server, so the page needs no chart library: the
+completion charts as HTML rows (a label that wraps, an SVG bar), the weekly
+chart as inline SVG whose geometry `activity_chart` computes; each chart is
+shown beside a table of the same figures, which is what assistive technology
+reads."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -137,32 +139,12 @@ def dashboard_data(user, *, now: datetime | None = None) -> Dashboard:
     )
 
 
-# Chart geometry, in SVG user units; the SVG scales to the panel's width.
+# The weekly chart's geometry, in SVG user units; the SVG scales to the panel's width.
 CHART_WIDTH = 640
-ROW_HEIGHT = 32
-BAR_HEIGHT = 18
-LABEL_WIDTH = 220
-BAR_X = 230
-BAR_MAX = 300
 COLUMN_CHART_HEIGHT = 240
 PLOT_TOP = 28
 PLOT_BOTTOM = 204
 COLUMN_WIDTH = 44
-LABEL_CHARS = 30
-
-
-def _shorten(text: str, limit: int = LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-@dataclass(frozen=True)
-class HorizontalBar:
-    label: str
-    text: str
-    y: int
-    text_y: int
-    width: float
-    value_x: float
 
 
 @dataclass(frozen=True)
@@ -174,33 +156,6 @@ class Column:
     height: float
     centre: float
     text_y: float
-
-
-def completion_chart(rows: list[Completion]) -> dict:
-    """Horizontal bars of the completion rate (0-100 %), one row per item."""
-    bars = []
-    for index, row in enumerate(rows):
-        top = index * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) // 2
-        width = round(BAR_MAX * row.percent / 100, 1)
-        bars.append(
-            HorizontalBar(
-                label=_shorten(row.label),
-                text=f"{row.percent}% ({row.completed}/{row.enrolled})",
-                y=top,
-                text_y=top + BAR_HEIGHT - 4,
-                width=width,
-                value_x=BAR_X + BAR_MAX + 8,
-            )
-        )
-    return {
-        "width": CHART_WIDTH,
-        "height": max(len(rows), 1) * ROW_HEIGHT,
-        "label_x": LABEL_WIDTH,
-        "bar_x": BAR_X,
-        "bar_max": BAR_MAX,
-        "bar_height": BAR_HEIGHT,
-        "bars": bars,
-    }
 
 
 def activity_chart(weeks: list[Week]) -> dict:
@@ -250,8 +205,6 @@ class DashboardPanel(Component):
             "by_institution": data.by_institution,
             "by_course": data.by_course,
             "weeks": data.weeks,
-            "institution_chart": completion_chart(data.by_institution),
-            "course_chart": completion_chart(data.by_course),
             "activity_chart": activity_chart(data.weeks),
             "top": TOP,
         }

@@ -1,13 +1,14 @@
 """Demo courses built from `demo_content` through the same services the app
 uses: pages, illustrations (drawn with Pillow), text documents, short
-captioned videos (rendered with the ffmpeg that imageio-ffmpeg carries), and
-the demo learners enrolled with a spread of progress.
+captioned videos (rendered with the ffmpeg that imageio-ffmpeg carries) with
+their first frame as the player's poster, and the demo learners enrolled with a spread of progress.
 
 Idempotent: existing courses and lessons are kept as they are (so quiz ids
 and learners' attempts stay valid); only what is missing is created."""
 
 import io
 import os
+import shutil
 import tempfile
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -101,8 +102,32 @@ def _timestamp(seconds: int) -> str:
     return f"00:{seconds // 60:02d}:{seconds % 60:02d}.000"
 
 
+def _poster(key: str, title: str, video):
+    """The video's first frame, read back from the stored file, as a Wagtail
+    image: the player shows it until the video plays (not a black box)."""
+    import imageio_ffmpeg
+
+    image_model = get_image_model()
+    existing, collection = demo_media(image_model, title=title)
+    if existing:
+        return existing
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, f"{key}.mp4")
+        with video.file.open("rb") as source, open(path, "wb") as target:
+            shutil.copyfileobj(source, target)
+        frames = imageio_ffmpeg.read_frames(path)
+        meta, first = next(frames), next(frames)
+        frames.close()
+    buffer = io.BytesIO()
+    PILImage.frombytes("RGB", meta["size"], first).save(buffer, format="PNG")
+    return image_model.objects.create(
+        title=title, file=ImageFile(buffer, name=f"{key}-poster.png"), collection=collection
+    )
+
+
 def _video(key: str):
-    """A slideshow video and its WebVTT captions from the same sentences."""
+    """A slideshow video, its WebVTT captions from the same sentences and its
+    poster frame."""
     import imageio_ffmpeg
 
     spec = demo_content.VIDEOS[key]
@@ -136,7 +161,8 @@ def _video(key: str):
             writer.close()
             with open(path, "rb") as handle:
                 video = _document(video_title, f"{key}.mp4", handle.read())
-    return video, captions, spec["transcript"]
+    poster = _poster(key, f"Kadr filmu: {spec['title']}", video)
+    return video, captions, poster, spec["transcript"]
 
 
 def _h5p_package(key: str) -> H5PPackage:
@@ -202,9 +228,10 @@ def _raw_body(blocks) -> list[dict]:
             document = _document(spec["title"], spec["filename"], spec["text"].encode())
             value = {"document": document.pk, "title": value["title"]}
         elif kind == "video":
-            video, captions, transcript = _video(value["video"])
+            video, captions, poster, transcript = _video(value["video"])
             value = {
                 "video": video.pk,
+                "poster": poster.pk,
                 "captions": captions.pk,
                 "captions_language": "pl",
                 "transcript": transcript,

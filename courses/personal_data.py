@@ -99,6 +99,7 @@ def certificates(user: User) -> list[dict[str, Any]]:
             "status": certificate.status,
             "course": certificate.course_title,
             "holder_name": certificate.holder_name,
+            "gender": certificate.learner_gender,
             "institution": certificate.institution_name,
             "hours": str(certificate.hours),
             "start_date": _iso(certificate.start_date),

@@ -8,6 +8,7 @@ import datetime
 import io
 import os
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -297,7 +298,7 @@ def build_site_shell() -> dict:
         "deklaracja-dostepnosci",
         title="Deklaracja dostępności",
         entity_name="Starostwo Powiatowe w Bolesławcu",
-        site_url="http://127.0.0.1:8000/",
+        site_url=f"{settings.SITE_URL}/",
         published_on=datetime.date(2026, 9, 1),
         updated_on=datetime.date(2026, 11, 1),
         status=AccessibilityStatementPage.Status.PARTIAL,

@@ -1,8 +1,9 @@
 """Completion certificates (zaświadczenia o ukończeniu szkolenia).
 
 A certificate is a register entry: it keeps a snapshot of everything it
-certifies (name, institution, course, dates, hours, outcomes, programme,
-signatory, place and date of issue), so later edits of the learner or the
+certifies (name and the gender its wording follows, institution, course,
+dates, hours, outcomes, programme, signatory, place and date of issue), so
+later edits of the learner or the
 course never change an issued certificate. Numbers come from a sequence per
 register key (for example "CA/2026") with no gaps; the public link uses a
 separate unguessable code, never the number."""
@@ -170,6 +171,9 @@ class Certificate(Record, models.Model):
     template = models.CharField(_("design"), max_length=20, choices=certificate_templates.CHOICES)
     # The snapshot: what the certificate says, as issued.
     holder_name = models.CharField(_("full name"), max_length=300)
+    # The learner's gender (accounts.User.Gender: K, M, or empty when not
+    # given): the Polish wording follows it ("ukończyła", "ukończył").
+    learner_gender = models.CharField(_("gender"), max_length=1, blank=True, default="")
     institution_name = models.CharField(_("institution"), max_length=300, blank=True)
     course_title = models.CharField(_("course title"), max_length=300)
     organiser_name = models.CharField(_("organiser"), max_length=300)

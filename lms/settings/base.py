@@ -216,7 +216,8 @@ LIVE_SESSION_LATE_MINUTES = env.int("LIVE_SESSION_LATE_MINUTES", default=10)
 # `send_live_session_reminders` emails expected learners this many hours before a session.
 LIVE_SESSION_REMINDER_HOURS = env.int("LIVE_SESSION_REMINDER_HOURS", default=24)
 
-# The public address, for links in emails (invitations, certificates).
+# The public address, for links in emails (invitations, certificates) and the
+# certificates' QR code. `make run` passes where it serves; production requires it.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Internationalisation: Polish first, English second; the URL prefix (/en/) picks

@@ -19,10 +19,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import connection, connections
 from django.utils import timezone, translation
+from django.utils.translation import pgettext
 from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
 
-from courses import certificate_pdf, certificates, services
+from courses import certificate_files, certificate_pdf, certificates, services
 from courses.models import Certificate, CertificateSettings, Enrolment
 from courses.models.certificates import validate_number_pattern
 from courses.personal_data import SECTIONS
@@ -165,6 +166,30 @@ def test_pdf_reads_right_is_tagged_polish_and_its_qr_holds_the_verification_addr
     # The logos' transparent background prints white, as on the admin's screen.
     logo = next(page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE]))
     assert logo.get_bitmap().to_pil().convert("RGB").getpixel((2, 2)) == (255, 255, 255)
+
+
+@pytest.mark.parametrize(
+    ("gender", "wording"),
+    [("K", "ukończyła szkolenie"), ("M", "ukończył szkolenie"), ("", "ukończył(a) szkolenie")],
+)
+def test_certificate_wording_follows_the_learners_gender_as_issued(
+    course, learner_lo1, gender, wording
+):
+    learner_lo1.gender = gender
+    learner_lo1.save()
+    certificate = complete(learner_lo1, *course)
+    text = pdf_text(certificate_files.certificate_pdf_bytes(certificate=certificate))
+    other_wordings = {"ukończyła szkolenie", "ukończył szkolenie", "ukończył(a) szkolenie"}
+    assert wording in text
+    assert not any(other in text for other in other_wordings - {wording})
+    # A later change of the profile does not alter the certificate as issued.
+    learner_lo1.gender = "M" if gender == "K" else "K"
+    learner_lo1.save()
+    certificate = Certificate.objects.get(pk=certificate.pk)
+    branding = certificate_pdf.branding_load()
+    assert wording in pdf_text(certificate_pdf.render_certificate_pdf(certificate, branding))
+    with translation.override("en"):
+        assert pgettext("female", "completed the training") == "completed the training"
 
 
 def test_qr_codes_of_any_verification_address_decode_at_low_resolution():

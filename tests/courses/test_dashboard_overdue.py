@@ -113,7 +113,9 @@ def test_admin_home_shows_the_panel_with_charts_and_tables(client, data, coordin
     page = client.get("/admin/").content.decode()
     assert 'id="courses-dashboard-section"' in page
     assert page.count("<svg viewBox") >= 3
-    assert page.count('aria-hidden="true" focusable="false" data-chart=') == 3
+    assert page.count("data-chart=") == 3
+    assert page.count('aria-hidden="true" data-chart=') == 2  # completion, as HTML rows
+    assert page.count('aria-hidden="true" focusable="false" data-chart=') == 1  # weekly SVG
     assert page.count("<caption>") >= 3
     assert "I Liceum Ogólnokształcące" in page
     assert "II Liceum Ogólnokształcące" not in page
@@ -129,18 +131,7 @@ def test_only_people_with_a_report_scope_get_the_panel(rf, data, learner_lo1, co
         assert len(panels) == expected
 
 
-def test_charts_are_pure_geometry():
-    rows = [
-        dashboard.Completion(label="Urząd Gminy " + "bardzo " * 10, enrolled=4, completed=1),
-        dashboard.Completion(label="Szkoła", enrolled=2, completed=2),
-    ]
-    chart = dashboard.completion_chart(rows)
-    assert chart["height"] == 2 * dashboard.ROW_HEIGHT
-    assert [bar.width for bar in chart["bars"]] == [dashboard.BAR_MAX / 4, dashboard.BAR_MAX]
-    assert chart["bars"][0].label.endswith("…")
-    assert len(chart["bars"][0].label) <= dashboard.LABEL_CHARS
-    assert chart["bars"][1].text == "100% (2/2)"
-
+def test_weekly_chart_is_pure_geometry():
     start = timezone.localdate()
     weeks = [dashboard.Week(start=start, seconds=s) for s in (0, 1800, 3600)]
     columns = dashboard.activity_chart(weeks)["columns"]

@@ -1,8 +1,15 @@
 """Learner journeys without a browser: access rules, enrolment, lessons,
 quizzes graded on the server, "my courses", and query budgets."""
 
+import io
+
 import pytest
 from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from PIL import Image
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from accounts import roles
 from courses import quiz as quiz_module
@@ -128,6 +135,31 @@ def test_enrol_with_post_then_read_and_mark_done(client, catalogue, learner_lo1)
     client.post(f"/courses/lessons/{lessons[1].pk}/done/")
     enrolment.refresh_from_db()
     assert enrolment.completed_at is not None
+
+
+def test_lesson_video_shows_its_poster_until_it_plays(client, catalogue, learner_lo1):
+    course, lessons = factories.course_with_lessons(catalogue, 1)
+    documents = get_document_model().objects
+    video = documents.create(title="Film", file=ContentFile(b"\0\0\0\x18ftypmp42", "f.mp4"))
+    captions = documents.create(title="Napisy", file=ContentFile(b"WEBVTT\n", "f.vtt"))
+    frame = io.BytesIO()
+    Image.new("RGB", (1920, 1080), "#0b3d91").save(frame, format="PNG")
+    poster = get_image_model().objects.create(title="Kadr", file=ImageFile(frame, name="kadr.png"))
+    lesson = lessons[0]
+    for value in ({"poster": poster}, {}):  # the poster is optional
+        lesson.body.append(("video", {"video": video, "captions": captions, **value}))
+    lesson.save_revision().publish()
+    ready(client, learner_lo1)
+    client.post(f"/courses/{course.pk}/enrol/")
+
+    players = soup(client.get(lesson.url)).find_all("video")
+    assert len(players) == 2
+    assert not players[1].has_attr("poster")
+    response = client.get(players[0]["poster"])
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/")
+    shown = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    assert shown.size == (1280, 720)  # sized for the player, not the 1920 px original
 
 
 def test_self_enrolment_closed(client, catalogue, learner_lo1):

@@ -47,13 +47,14 @@ def test_coordinator_sees_the_dashboard_panel(page, site_shell, catalogue, count
     panel.wait_for()
     figures = panel.locator("dd")
     assert figures.all_inner_texts() == ["4", "1", "1", "3", "0"]
-    assert panel.locator("svg[data-chart]").count() == 3
-    for chart in panel.locator("svg[data-chart]").all():
+    assert panel.locator("[data-chart]").count() == 3
+    for chart in panel.locator("[data-chart]").all():
         assert chart.get_attribute("aria-hidden") == "true"
         assert chart.bounding_box()["height"] > 0
-    assert panel.locator("svg[data-chart=institutions] text").first.inner_html() == (
-        "I Liceum Ogólnokształcące"
-    )
+    assert panel.locator("[data-chart=institutions] li").first.inner_text().split("\n") == [
+        "I Liceum Ogólnokształcące",
+        "25% (1/4)",
+    ]
 
     for summary in panel.locator("summary").all():
         summary.click()
@@ -86,3 +87,33 @@ def test_coordinator_sees_the_dashboard_panel(page, site_shell, catalogue, count
     page.get_by_role("button", name=re.compile("Wyślij przypomnienia")).click()
     page.wait_for_url("**/admin/reports/overdue/")
     assert Enrolment.objects.filter(reminded_at__isnull=False).count() == 1
+
+
+LONG_NAME = "Szkoła Podstawowa nr 3 im. Marii Konopnickiej w Kozienicach"
+
+
+def test_long_institution_names_show_whole_inside_the_chart(page, site_shell, catalogue, county):
+    school = factories.InstitutionFactory(name=LONG_NAME, parent=county["office"])
+    course, _lessons = factories.course_with_lessons(catalogue, 1, title="Bezpieczny e-mail")
+    for n, institution in enumerate((school, county["lo1"])):
+        learner = factories.user_with_role(
+            roles.LEARNER, email=f"osoba{n}@example.org", institution=institution
+        )
+        Enrolment.objects.create(user=learner, course=course, method="assigned")
+    coordinator = coordinator_of(county["office"], "koordynator@example.org")
+
+    login(page, coordinator.email)
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto("/admin/")
+        chart = page.locator(f"{PANEL} [data-chart=institutions]")
+        label = chart.get_by_text(LONG_NAME, exact=True)
+        assert label.count() == 1, width
+        box, outer = label.bounding_box(), chart.bounding_box()
+        assert box["width"] > 0 and box["height"] > 0
+        assert outer["x"] <= box["x"] and box["x"] + box["width"] <= outer["x"] + outer["width"]
+        assert outer["y"] <= box["y"] and box["y"] + box["height"] <= outer["y"] + outer["height"]
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, width
+        # Nothing of it is clipped: the element shows all the text it holds.
+        clipped = label.evaluate("e => e.scrollWidth > e.clientWidth + 1")
+        assert not clipped, width

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
+from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -29,6 +30,7 @@ pytestmark = pytest.mark.django_db
 
 def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
+    settings.SITE_URL = "http://127.0.0.1:18765"  # `PORT=18765 make run`
     monkeypatch.setenv("DEMO_PASSWORD", "haslo-demo-testowe-2026")
     first_run, second_run = io.StringIO(), io.StringIO()
     call_command("load_demo_data", stdout=first_run)
@@ -42,7 +44,9 @@ def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, 
     assert settings_obj.organiser_name.startswith("Powiat Bolesławiecki")
     assert "Programu Operacyjnego Polska Cyfrowa" in settings_obj.funding_statement
     assert len(settings_obj.funding_logos) == 3
-    assert isinstance(settings_obj.accessibility_statement.specific, AccessibilityStatementPage)
+    statement = settings_obj.accessibility_statement.specific
+    assert isinstance(statement, AccessibilityStatementPage)
+    assert statement.site_url == "http://127.0.0.1:18765/"
     assert isinstance(settings_obj.privacy_notice.specific, PrivacyNoticePage)
     # The demo's media sit in the collection trainers choose from.
     for model in (get_image_model(), get_document_model()):
@@ -58,6 +62,16 @@ def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, 
             "heading", "paragraph", "image", "steps", "video", "document", "callout", "quiz",
             "h5p",
         }, course.title  # fmt: skip
+        # Each video shows its own first frame until it plays, from the shared collection.
+        for lesson in course.lessons():
+            for block in lesson.body:
+                if block.block_type == "video":
+                    poster = block.value["poster"]
+                    assert poster.collection.name == roles.MEDIA_COLLECTION, lesson.title
+                    assert (poster.width, poster.height) == (640, 360), lesson.title
+                    with poster.file.open("rb") as stored:
+                        frame = PILImage.open(stored).convert("RGB")
+                        assert frame.getpixel((4, 4)) != (0, 0, 0), lesson.title
     # Every course ends with an H5P checkpoint question, uploaded once and ready.
     assert H5PPackage.objects.ready().count() == courses.count()
     assert Enrolment.objects.values("course").distinct().count() >= 4

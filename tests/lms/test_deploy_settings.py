@@ -1,10 +1,21 @@
 """Production settings pass Django's deployment checklist and refuse to start
-without a real secret."""
+without a real secret or public address; `make run` prints the address it
+serves on in the certificates it issues."""
 
+import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pypdfium2
+import pytest
+import zxingcpp
+
+from courses import certificate_files
+from tests import factories
+from tests.courses.test_certificates import complete, pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,6 +28,7 @@ def run_check(extra_env):
         not in {
             "SECRET_KEY",
             "ALLOWED_HOSTS",
+            "SITE_URL",
             "DJANGO_SETTINGS_MODULE",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
@@ -38,6 +50,7 @@ def test_deploy_check_passes_with_real_secret_and_hosts():
         {
             "SECRET_KEY": "k8#Vq2!mZ7pL0xR4tY9wB3nC6hJ1sD5fG8kQ2vE7uA0iO4pL-lms",
             "ALLOWED_HOSTS": "akademia.example.org",
+            "SITE_URL": "https://akademia.example.org",
         }
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -45,6 +58,55 @@ def test_deploy_check_passes_with_real_secret_and_hosts():
 
 
 def test_production_refuses_to_start_without_secret_key():
-    result = run_check({"ALLOWED_HOSTS": "akademia.example.org"})
+    result = run_check(
+        {"ALLOWED_HOSTS": "akademia.example.org", "SITE_URL": "https://akademia.example.org"}
+    )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_site_url():
+    result = run_check(
+        {
+            "SECRET_KEY": "k8#Vq2!mZ7pL0xR4tY9wB3nC6hJ1sD5fG8kQ2vE7uA0iO4pL-lms",
+            "ALLOWED_HOSTS": "akademia.example.org",
+        }
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: Set SITE_URL to the site's public address" in result.stderr
+
+
+def make_run_environment(*arguments: str) -> dict[str, str]:
+    """The environment `make run` gives the server and its worker (read from a
+    dry run, which executes nothing)."""
+    result = subprocess.run(
+        ["make", "-n", "run", *arguments],
+        cwd=ROOT,
+        env={key: value for key, value in os.environ.items() if key != "SITE_URL"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    exports = re.search(r"^export (.*?);", result.stdout, re.MULTILINE)
+    assert exports, result.stdout
+    return dict(item.split("=", 1) for item in exports.group(1).split())
+
+
+@pytest.mark.django_db
+def test_certificates_issued_under_make_run_carry_the_address_it_serves_on(
+    catalogue, learner_lo1, settings
+):
+    served = make_run_environment("PORT=18765")
+    assert served["SITE_URL"] == "http://127.0.0.1:18765"
+    assert make_run_environment("PORT=18765", "HOST=10.0.0.5")["SITE_URL"] == (
+        "http://10.0.0.5:18765"
+    )
+    settings.SITE_URL = served["SITE_URL"]
+    certificate = complete(learner_lo1, *factories.course_with_lessons(catalogue, 1, hours=2))
+    data = certificate_files.certificate_pdf_bytes(certificate=certificate)
+    address = f"http://127.0.0.1:18765/certificates/verify/{certificate.code}/"
+    assert address in pdf_text(data).replace("\n", "")
+    page = pypdfium2.PdfDocument(io.BytesIO(data))[0]
+    decoded = [result.text for result in zxingcpp.read_barcodes(page.render(scale=3).to_pil())]
+    assert decoded == [address]
