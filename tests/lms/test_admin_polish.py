@@ -2,13 +2,16 @@
 catalogue lacks or gets wrong come from lms/locale_wagtail, and the default
 moderation workflow carries a Polish name."""
 
+import ast
 import importlib
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from wagtail.models import Task, Workflow
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
@@ -106,6 +109,29 @@ KEPT_ENGLISH_JS = [
     "Good",
     "%(time_zone_option)s: %(localized_time_zone_label)s",
 ]
+
+
+def wagtail_msgids(domain: str) -> set[str | tuple[str, int]]:
+    """Every string of the installed Wagtail apps' interface, as keys of a
+    gettext catalogue (plurals by their first form): Wagtail's English
+    catalogues list them all."""
+    keys = set()
+    entry = re.compile(r'^(msgctxt|msgid|msgid_plural) ((?:".*"\n)+)', re.M)
+    apps = [app for app in django_apps.get_app_configs() if app.name.startswith("wagtail")]
+    catalogues = [Path(app.path, "locale", "en", "LC_MESSAGES", f"{domain}.po") for app in apps]
+    for po in filter(Path.exists, catalogues):
+        for block in po.read_text(encoding="utf-8").split("\n\n"):
+            fields = {
+                name: "".join(ast.literal_eval(part) for part in text.splitlines())
+                for name, text in entry.findall(block + "\n")
+            }
+            if not fields.get("msgid"):
+                continue
+            msgid = fields["msgid"]
+            if "msgctxt" in fields:
+                msgid = f"{fields['msgctxt']}\x04{msgid}"
+            keys.add((msgid, 0) if "msgid_plural" in fields else msgid)
+    return keys
 
 
 @pytest.fixture
@@ -256,6 +282,24 @@ def test_admin_javascript_catalogue_translates_autosave_and_metrics(client):
     untranslated = [text for text in KEPT_ENGLISH_JS if not catalogue.get(text)]
     assert untranslated == []
     assert catalogue["Changes have been autosaved."] == "Zmiany zostały zapisane automatycznie."
+
+
+def test_every_wagtail_string_has_a_polish_translation():
+    """Catches what a Wagtail upgrade adds before anyone sees it in English."""
+    catalogue = translation.trans_real.translation("pl")._catalog
+    untranslated = sorted(
+        map(str, (key for key in wagtail_msgids("django") if key not in catalogue))
+    )
+    assert untranslated == []
+
+
+def test_every_wagtail_javascript_string_has_a_polish_translation(client):
+    client.force_login(administrator())
+    response = client.get("/admin/jsi18n/", HTTP_ACCEPT_LANGUAGE="pl")
+    found = re.search(r"const newcatalog = (\{.*?\});\n", response.content.decode(), re.S)
+    catalogue = json.loads(found.group(1))
+    msgids = {key[0] if isinstance(key, tuple) else key for key in wagtail_msgids("djangojs")}
+    assert sorted(msgids - catalogue.keys()) == []
 
 
 def test_default_moderation_workflow_is_named_in_polish():
