@@ -69,6 +69,8 @@ KEPT_ENGLISH = [
     "Usage count",
     "Locked by",
     "created in",
+    "1 workflow",
+    "Breadcrumb",
     # Image and document choosers.
     "Layout",
     "Grid layout",
@@ -86,7 +88,8 @@ KEPT_ENGLISH = [
 ]
 
 # Wagtail's Polish that is wrong: gender forced on our neuter and feminine page
-# types, a garbled sentence, and "cancel publication" on a plain Cancel button.
+# types (and on the reader), garbled sentences, typos, and "cancel publication"
+# on a plain Cancel button.
 WRONG_POLISH = [
     "Ten szkolenie",
     "Ten lekcja",
@@ -95,6 +98,13 @@ WRONG_POLISH = [
     "ten%(",
     "Cofnij również ich jej",
     "Anuluj publikację",
+    "Wyślij do Zatwierdzenie",  # "Submit to %(workflow_name)s" in the nominative
+    "Grupuj zadanie",  # "Group approval task" read as "group (verb) the task"
+    "Tutaj znajdziejsz",
+    "wszytkich",
+    "odpublikowaćstronę",
+    "Nie przesłałeś",
+    "Wersja Live",
 ]
 
 # Strings of the admin's JavaScript (autosave, content metrics) that the
