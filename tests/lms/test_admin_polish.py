@@ -4,6 +4,7 @@ moderation workflow carries a Polish name."""
 
 import ast
 import importlib
+import io
 import json
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Task, Workflow
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -317,6 +319,16 @@ def test_default_moderation_workflow_is_named_in_polish():
     assert Task.objects.filter(name="Zatwierdzenie przez moderatorów").exists()
     assert not Workflow.objects.filter(name="Moderators approval").exists()
     assert not Task.objects.filter(name="Moderators approval").exists()
+
+
+def test_demo_data_keeps_the_workflow_names_polish(monkeypatch, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setenv("DEMO_PASSWORD", "haslo-demo-testowe-2026")
+    call_command("load_demo_data", stdout=io.StringIO())
+    assert set(Workflow.objects.values_list("name", flat=True)) == {
+        "Zatwierdzenie przez moderatorów"
+    }
+    assert set(Task.objects.values_list("name", flat=True)) == {"Zatwierdzenie przez moderatorów"}
 
 
 def test_workflow_rename_reverses_to_wagtails_name():
