@@ -224,7 +224,10 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # the language so that pages stay cacheable per URL.
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", _("Polish")), ("en", _("English"))]
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Our own strings first (makemessages writes to the first entry), then our
+# Polish for the Wagtail admin: the strings Wagtail's catalogue lacks or gets
+# wrong. Both take precedence over the installed apps' catalogues.
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_wagtail"]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True
