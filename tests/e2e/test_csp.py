@@ -17,7 +17,7 @@ from wagtail.documents import get_document_model
 
 from accounts import roles
 from courses import services
-from courses.models import Certificate, CertificateBatch, Enrolment, LiveSession
+from courses.models import Attendance, Certificate, CertificateBatch, Enrolment, LiveSession
 from tests import factories
 from tests.e2e.test_courses import VTT, add_block, choose, login
 from tests.fixtures.h5p import add_h5p_block, installed_package
@@ -124,7 +124,7 @@ def test_visitor_and_learner_pages_report_no_violations(
     add_h5p_block(h5p, installed_package(admin), pass_mark=100)
     Enrolment.objects.create(user=learner, course=course, method="self")
     now = timezone.now()
-    LiveSession.objects.create(
+    session = LiveSession.objects.create(
         course=course, title="Spotkanie na żywo", starts_at=now - timedelta(minutes=5),
         ends_at=now + timedelta(minutes=55), meeting_url="https://meet.example.org/wideo",
     )  # fmt: skip
@@ -150,8 +150,16 @@ def test_visitor_and_learner_pages_report_no_violations(
 
     visit(page, violations, course.url)  # with the live session and its check-in form
     assert page.locator('a[href="https://meet.example.org/wideo"]').is_visible()
+    page.locator("#live-checkin-code").fill(session.checkin_code)
+    page.locator(".live-checkin button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+    assert Attendance.objects.filter(session=session, user=learner).exists()
+    assert violations.collect() == []
     visit(page, violations, text.url)
     assert page.locator("video track[kind=captions]").count() == 1
+    page.get_by_role("button", name="Oznacz jako ukończoną").click()
+    page.wait_for_url(f"**{h5p.url}")
+    assert violations.collect() == []
     visit(page, violations, h5p.url)
     page.wait_for_selector("[data-h5p-ready=true]", timeout=15_000)
     frame = page.frame_locator("iframe.h5p-iframe")
@@ -194,12 +202,24 @@ def test_admin_and_coordinator_pages_report_no_violations(
     )
 
     login(page, admin.email)
+    # The RODO clause on the first visit of the site (the preview shows the site, too).
+    page.goto(course.url)
+    page.get_by_role("button", name=re.compile("Zapoznałem")).click()
+    page.wait_for_load_state("networkidle")
+    assert violations.collect() == []
     visit(page, violations, "/admin/")  # the dashboard with its charts
     assert page.locator("[data-chart=institutions]").count() == 1
     visit(page, violations, f"/admin/pages/{catalogue.pk}/")
     visit(page, violations, f"/admin/pages/{course.pk}/edit/")
     visit(page, violations, f"/admin/pages/{lessons[0].pk}/edit/")
-    assert violations.console == []
+    # The preview panel shows the lesson as the site renders it, inside the admin.
+    toggle = page.locator('[data-side-panel-toggle="preview"]')
+    toggle.click()
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.get_by_role("heading", level=1)).to_have_text(lessons[0].title)
+    page.wait_for_load_state("networkidle")
+    assert violations.collect() == []
+    toggle.click()
 
     add_block(page, "Obraz")
     page.get_by_role("button", name="Wybierz obraz").click()
@@ -236,10 +256,6 @@ def test_admin_and_coordinator_pages_report_no_violations(
     expect(page.locator("#job-status")).to_have_attribute("data-state", "failed", timeout=10_000)
     assert violations.collect() == []
 
-    page.goto(course.url)  # the RODO clause first, as on anyone's first visit of the site
-    page.get_by_role("button", name=re.compile("Zapoznałem")).click()
-    page.wait_for_load_state("networkidle")
-    assert violations.collect() == []
     visit(page, violations, course.url)  # the site with the editors' shortcut bar
     expect(page.locator("#wagtail-userbar-trigger")).to_be_visible()
     assert violations.collect() == []
