@@ -9,10 +9,11 @@ everything else is never stored. A request that carries a session or any
 other cookie but the CSRF and language ones is never answered from the cache
 (it may be someone logged in, or have a message waiting), and a response is
 never stored when it sets a cookie, holds a CSRF token, is not a plain 200,
-or was rendered for a logged-in user. Entries carry the site generation they
-were rendered under (lms.site_cache), so a publish, unpublish, move or delete
-of any page, or a change of the site settings, makes them all stale at once;
-the time limit bounds what no signal reports (a trainer renaming themselves)."""
+was rendered for a logged-in user, or carries a CSP nonce. Entries carry the
+site generation they were rendered under (lms.site_cache), so a publish,
+unpublish, move or delete of any page, or a change of the site settings,
+makes them all stale at once; the time limit bounds what no signal reports
+(a trainer renaming themselves)."""
 
 import hashlib
 
@@ -65,6 +66,9 @@ def _storable(request, response) -> bool:
         and "private" not in cache_control
         and "no-store" not in cache_control
         and not getattr(getattr(request, "user", None), "is_authenticated", False)
+        # The page holds this request's CSP nonce: replayed, it would give
+        # everyone the same nonce (and a header that no longer matches).
+        and "'nonce-" not in response.get("Content-Security-Policy", "")
     )
 
 

@@ -8,4 +8,5 @@ is h5p-standalone from npm.
 - `xapi`: reading a posted statement and scoring it on the server; pure.
 - `storage`: writing an accepted package into storage and removing it.
 - `packages`: the services that store, replace and approve packages.
-- `content_type`: the source of our checkpoint question and its builder."""
+- `content_type`: the source of our checkpoint question and its builder.
+- `frame`: the player frame's inline script, allowed by the lesson's CSP."""

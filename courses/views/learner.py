@@ -16,10 +16,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from lms import page_cache, site_cache
+from lms import csp, page_cache, site_cache
 from lms.redirects import safe_redirect_target
 
 from .. import quiz, services
+from ..h5p.frame import FRAME_SCRIPT
 from ..models import (
     Certificate,
     CourseCatalogPage,
@@ -130,7 +131,7 @@ def serve_lesson(page: LessonPage, request):
     programme = _programme(course, _done_lesson_ids(user, [course.pk]))
     lessons = [item["page"] for item in programme if not item["is_module"]]
     index = next(i for i, lesson in enumerate(lessons) if lesson.pk == page.pk)
-    return render_page(
+    response = render_page(
         request,
         page,
         {
@@ -148,6 +149,9 @@ def serve_lesson(page: LessonPage, request):
             **_summary(programme),
         },
     )
+    if page.h5p_activities():
+        csp.allow_inline_script(response, FRAME_SCRIPT)
+    return response
 
 
 def _blocks_with_quiz_state(lesson: LessonPage, user, retry: str | None):

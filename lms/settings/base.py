@@ -6,8 +6,10 @@ and scaled out (PostgreSQL, Redis, a database task worker) without edits.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +43,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.usersessions",
@@ -61,6 +64,9 @@ MIDDLEWARE = [
     # sessions and the database; other requests get the site generation.
     "lms.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Inside the page cache, so that a cached page keeps its header and a
+    # page whose header carries a nonce is never stored (lms.page_cache).
+    "lms.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -291,6 +297,44 @@ elif MEDIA_STORAGE != "local":
     raise ImproperlyConfigured("MEDIA_STORAGE must be 'local' or 's3'.")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+
+def _media_origins() -> list[str]:
+    """Where browsers read media from besides our origin: the bucket's
+    address when media are on S3 (documents redirect there, too)."""
+    origins = []
+    if urlsplit(MEDIA_URL).netloc:
+        origins.append(MEDIA_URL)
+    if MEDIA_STORAGE == "s3":
+        options = STORAGES["default"]["OPTIONS"]
+        if options["custom_domain"]:
+            origins.append(f"https://{options['custom_domain']}")
+        elif options["endpoint_url"]:
+            parts = urlsplit(options["endpoint_url"])
+            origins.append(f"{parts.scheme}://{parts.netloc}")
+        else:
+            origins.append("https://*.amazonaws.com")
+    return origins
+
+
+# Content-Security-Policy (django-csp, lms.csp): our origin only, inline
+# scripts and styles only with the request's nonce, never framed by others.
+# The admin's looser script and style rules, and the H5P frame's one inline
+# script, are in lms.csp.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *_media_origins()],
+        "media-src": [SELF, *_media_origins()],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+
 
 # Certificate ZIPs and evidence packs are deleted this long after they were asked
 # for (`manage.py prune_private_files`, run it daily).

@@ -52,8 +52,16 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+def page(browser, live_server, request):
+    # axe-core goes into pages as an inline script, which the site's
+    # Content-Security-Policy refuses: only accessibility tests (those that
+    # use axe) have the browser ignore the policy; every other test runs
+    # under it (tests/e2e/test_csp.py checks that nothing is refused).
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": 1280, "height": 900},
+        bypass_csp="axe_source" in request.fixturenames,
+    )
     page = context.new_page()
     yield page
     # Leave the page first so its last requests (a lesson's heartbeat beacon)
