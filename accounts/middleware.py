@@ -2,8 +2,6 @@
 before anything else, and again whenever a new version is published. The
 same acknowledgement counts on the public site and in the admin."""
 
-from urllib.parse import quote
-
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -15,8 +13,8 @@ class PrivacyAcknowledgementMiddleware:
     is acknowledged. The acknowledged version is remembered in the session,
     so the check costs no query once done.
 
-    In the admin only its dashboard asks (editors who never open the public
-    site are asked there, once); the editor's screens are never interrupted.
+    The admin is not interrupted: its dashboard asks in a panel instead
+    (accounts.wagtail_hooks), for editors who never open the public site.
     Wagtail's preview renders a page through a dummy request to the page's
     public address: it is never redirected, so a new clause version cannot
     break anyone's preview."""
@@ -35,8 +33,7 @@ class PrivacyAcknowledgementMiddleware:
 
     def __call__(self, request):
         if self._must_ask(request):
-            target = reverse("accounts:privacy_acknowledge")
-            return redirect(f"{target}?next={quote(request.get_full_path(), safe='/')}")
+            return redirect(privacy.acknowledge_url(next_path=request.get_full_path()))
         return self.get_response(request)
 
     def _must_ask(self, request) -> bool:
@@ -45,10 +42,9 @@ class PrivacyAcknowledgementMiddleware:
             return False
         if getattr(request, "is_dummy", False):
             return False
-        if request.path != reverse("wagtailadmin_home"):
-            if request.path.startswith(self.EXEMPT_PREFIXES):
-                return False
-            exempt = {reverse("accounts:privacy_acknowledge"), reverse("account_logout")}
-            if request.path in exempt or request.path == privacy.current_notice_url():
-                return False
+        if request.path.startswith(self.EXEMPT_PREFIXES):
+            return False
+        exempt = {reverse("accounts:privacy_acknowledge"), reverse("account_logout")}
+        if request.path in exempt or request.path == privacy.current_notice_url():
+            return False
         return not privacy.session_is_current(request)
