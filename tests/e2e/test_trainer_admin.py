@@ -45,3 +45,19 @@ def test_the_slug_proposed_from_a_polish_title_is_ascii(page, trainer_course):
     page.locator("#id_title").press_sequentially("Szkolenie próbne – Łódź, źdźbło")
     page.locator("#id_title").blur()
     expect(page.locator("#id_slug")).to_have_value("szkolenie-probne-lodz-zdzblo")
+
+
+def test_preview_shows_the_lesson_to_a_trainer_who_has_not_acknowledged_the_clause(
+    page, trainer_course
+):
+    """The trainer works only in the admin: the preview panel shows the lesson,
+    not the RODO clause page, and the dashboard offers the clause."""
+    login(page, trainer_course["trainer"].email)
+    expect(page.get_by_role("link", name="Przeczytaj klauzulę informacyjną")).to_be_visible()
+    lesson = LessonPage.objects.child_of(trainer_course["course"]).get()
+    page.goto(f"/admin/pages/{lesson.pk}/edit/")
+    page.locator("[data-side-panel-toggle='preview']").click()
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.get_by_role("heading", level=1)).to_have_text(lesson.title)
+    expect(preview.locator("body")).to_contain_text("Treść lekcji.")
+    expect(preview.locator("body")).not_to_contain_text("Wersja 2.1")
