@@ -48,12 +48,13 @@ def test_the_slug_proposed_from_a_polish_title_is_ascii(page, trainer_course):
 
 
 def test_preview_shows_the_lesson_to_a_trainer_who_has_not_acknowledged_the_clause(
-    page, trainer_course
+    page, trainer_course, run_axe
 ):
     """The trainer works only in the admin: the preview panel shows the lesson,
     not the RODO clause page, and the dashboard offers the clause."""
     login(page, trainer_course["trainer"].email)
     expect(page.get_by_role("link", name="Przeczytaj klauzulę informacyjną")).to_be_visible()
+    assert run_axe(page, within="#privacy-notice-section") == []
     lesson = LessonPage.objects.child_of(trainer_course["course"]).get()
     page.goto(f"/admin/pages/{lesson.pk}/edit/")
     page.locator("[data-side-panel-toggle='preview']").click()
