@@ -1,11 +1,12 @@
 """Page addresses in plain ASCII: "Szkolenie próbne – Łódź" becomes
 ``szkolenie-probne-lodz``, not ``szkolenie-pr%C3%B3bne-...``.
 
-WAGTAIL_ALLOW_UNICODE_SLUGS = False makes the admin's title-to-slug sync
-transliterate and its slug field refuse other letters. Pages made in code
-(the demo data, imports) or saved with an empty slug get their slug from
-Django's slugify, which drops letters without an ASCII decomposition (ł):
-the mixin transliterates first (anyascii, as Wagtail's own JS does)."""
+WAGTAIL_ALLOW_UNICODE_SLUGS = False makes the admin's title-to-slug sync (in
+the browser) transliterate. A slug typed with Polish letters is still
+accepted by the page form, and pages made in code (the demo data, imports)
+or saved with an empty slug get their slug from Django's slugify, which
+drops letters without an ASCII decomposition (ł): the mixin transliterates
+first (anyascii, which Wagtail itself uses)."""
 
 from django.utils.text import slugify
 from wagtail.coreutils import string_to_ascii
