@@ -3,6 +3,10 @@ has acknowledged it. The current version is kept with the other values that
 are the same for everyone (lms.site_cache, dropped whenever a page changes),
 so that the check does not cost a query on every request."""
 
+from urllib.parse import quote
+
+from django.urls import reverse
+
 from lms import site_cache
 from lms.models import PrivacyNoticePage
 
@@ -28,9 +32,20 @@ def current_notice_url() -> str | None:
     return _current().get("url")
 
 
+def current_version() -> str | None:
+    return _current().get("version")
+
+
+def acknowledge_url(*, next_path: str) -> str:
+    """The acknowledgement page, coming back to ``next_path`` afterwards
+    (URL-encoded, so that its own query string survives)."""
+    target = reverse("accounts:privacy_acknowledge")
+    return f"{target}?next={quote(next_path, safe='/')}"
+
+
 def session_is_current(request) -> bool:
     """True when there is no clause or the user acknowledged its version."""
-    version = _current().get("version")
+    version = current_version()
     if version is None or request.session.get(SESSION_KEY) == version:
         return True
     if PrivacyAcknowledgement.objects.filter(user=request.user, version=version).exists():

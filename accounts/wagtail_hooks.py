@@ -4,8 +4,10 @@ from django.db import models
 from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
+from . import privacy
 from .admin_views import InstitutionViewSet, ParticipantViewSet
 from .models import ScopedLogEntry
+from .privacy_panel import PrivacyNoticePanel
 
 
 @hooks.register("register_admin_viewset")
@@ -20,3 +22,11 @@ def register_scoped_log_entries(actions):
     own registration (order=1), which it replaces."""
     actions.register_model(models.Model, ScopedLogEntry)
     actions.log_entry_models.discard(ModelLogEntry)
+
+
+@hooks.register("construct_homepage_panels")
+def privacy_notice_panel(request, panels):
+    """Editors are asked on the dashboard until they acknowledge the current
+    clause version (on the public site or from here)."""
+    if not privacy.session_is_current(request):
+        panels.append(PrivacyNoticePanel(come_back_to=request.get_full_path()))

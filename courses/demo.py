@@ -19,7 +19,6 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
-from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
@@ -30,6 +29,7 @@ from accounts import roles
 from accounts.models import User
 from lms.demo import ADMIN_EMAIL, demo_font, demo_media
 from lms.models import HomePage
+from lms.slugs import slug_from_text
 
 from . import certificates, demo_content, live_sessions, quiz, services
 from .blocks import LessonStreamBlock, stream_with_ids
@@ -271,7 +271,7 @@ def _lesson(parent, spec) -> LessonPage:
 def _course(catalogue, spec, trainer) -> CoursePage:
     course = CoursePage.objects.child_of(catalogue).filter(slug=spec["slug"]).first()
     topic, _created = Topic.objects.get_or_create(
-        name=spec["topic"], defaults={"slug": slugify(spec["topic"].replace("ł", "l"))}
+        name=spec["topic"], defaults={"slug": slug_from_text(spec["topic"])}
     )
     fields = {
         "title": spec["title"],
@@ -297,7 +297,9 @@ def _course(catalogue, spec, trainer) -> CoursePage:
     for module_spec in spec["modules"]:
         module = ModulePage.objects.child_of(course).filter(title=module_spec["title"]).first()
         if module is None:
-            module = ModulePage(title=module_spec["title"], slug=slugify(module_spec["title"]))
+            module = ModulePage(
+                title=module_spec["title"], slug=slug_from_text(module_spec["title"])
+            )
             course.add_child(instance=module)
             module.save_revision().publish()
         for lesson_spec in module_spec["lessons"]:

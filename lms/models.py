@@ -16,9 +16,10 @@ from wagtail.search import index
 
 from . import site_cache
 from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock, FundingLogoBlock
+from .slugs import AsciiSlugPage
 
 
-class HomePage(Page):
+class HomePage(AsciiSlugPage, Page):
     """The site's root page: a welcome text and the main entry points."""
 
     lead = models.TextField(_("lead"), blank=True)
@@ -35,7 +36,7 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
 
-class ContentPage(Page):
+class ContentPage(AsciiSlugPage, Page):
     """A generic page (about the project, help, contact) built from content blocks."""
 
     lead = models.TextField(_("lead"), blank=True)
@@ -49,7 +50,7 @@ class ContentPage(Page):
         verbose_name_plural = _("content pages")
 
 
-class PrivacyNoticePage(Page):
+class PrivacyNoticePage(AsciiSlugPage, Page):
     """The RODO (GDPR) information clause. Its version and date are what a
     learner's acknowledgement records, so they are fields, not free text."""
 
@@ -70,7 +71,7 @@ class PrivacyNoticePage(Page):
         verbose_name_plural = _("RODO information clauses")
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(AsciiSlugPage, Page):
     """The accessibility statement (deklaracja dostępności) whose elements carry
     the `a11y-*` ids of the 2024 technical specification, so that the monitoring
     tools of the authorities can read it."""

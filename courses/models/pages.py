@@ -22,6 +22,7 @@ from wagtail.snippets.models import register_snippet
 
 from accounts import scopes
 from lms import site_cache
+from lms.slugs import AsciiSlugPage
 
 from .. import certificate_templates
 from ..blocks import H5PActivityBlock, LessonStreamBlock, QuizBlock
@@ -65,7 +66,7 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class CourseCatalogPage(site_cache.SharedViewRestrictions, Page):
+class CourseCatalogPage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
     """The public list of courses with filters and search."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -110,7 +111,7 @@ class CoursePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class CoursePage(site_cache.SharedViewRestrictions, Page):
+class CoursePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
     """One course: what it teaches, for whom, for how many hours, who teaches
     it, and how learners join and complete it."""
 
@@ -250,7 +251,7 @@ class CoursePage(site_cache.SharedViewRestrictions, Page):
         return LessonPage.objects.live().descendant_of(self).order_by("path")
 
 
-class ModulePage(site_cache.SharedViewRestrictions, Page):
+class ModulePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
     """An optional group of lessons within a course."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -268,7 +269,7 @@ class ModulePage(site_cache.SharedViewRestrictions, Page):
         return redirect(self.get_parent().url)
 
 
-class LessonPage(site_cache.SharedViewRestrictions, Page):
+class LessonPage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
     """A lesson built from content blocks. Completion conditions are chosen
     per lesson and must all hold (the progress code evaluates them)."""
 

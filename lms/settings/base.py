@@ -200,6 +200,8 @@ LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # Pages made private in Wagtail's privacy settings send visitors to the same login.
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Page addresses in ASCII (szkolenie-probne, not szkolenie-pr%C3%B3bne); see lms.slugs.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 

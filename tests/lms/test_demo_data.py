@@ -56,6 +56,10 @@ def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, 
 
     courses = CoursePage.objects.live()
     assert courses.count() >= 4
+    # Addresses in ASCII, Polish letters transliterated (ł included).
+    slugs = set(Page.objects.values_list("slug", flat=True))
+    assert all(slug.isascii() for slug in slugs)
+    assert "udzial-w-spotkaniu-online" in slugs
     for course in courses:
         kinds = {block.block_type for lesson in course.lessons() for block in lesson.body}
         assert kinds == {
