@@ -30,6 +30,7 @@ from wagtail.permissions import register_permission_policy
 
 from accounts import roles, scopes
 from accounts.models import User
+from lms.ids import IdModelChoiceField, IdModelMultipleChoiceField, parse_id
 
 from . import live_sessions
 from .models import Attendance, AttendanceChange, AttendanceSettings, CoursePage, LiveSession
@@ -102,6 +103,11 @@ class LiveSessionForm(WagtailAdminModelForm):
             "expected_institutions",
         ]  # fmt: skip
         widgets = {"expected_institutions": forms.CheckboxSelectMultiple}
+        field_classes = {
+            "course": IdModelChoiceField,
+            "trainer": IdModelChoiceField,
+            "expected_institutions": IdModelMultipleChoiceField,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -239,7 +245,7 @@ class LiveSessionViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("<int:pk>/attendance/", AttendanceRegisterView.as_view(), name="attendance"),
+            path("<id:pk>/attendance/", AttendanceRegisterView.as_view(), name="attendance"),
         ]
 
 
@@ -272,9 +278,9 @@ class AttendanceRegisterView(View):
     def post(self, request, pk):
         prefix = "status-"
         statuses = {
-            key[len(prefix) :]: value
+            user_id: value
             for key, value in request.POST.items()
-            if key.startswith(prefix) and key[len(prefix) :].isdigit()
+            if key.startswith(prefix) and (user_id := parse_id(key[len(prefix) :]))
         }
         try:
             changed = live_sessions.attendance_mark(

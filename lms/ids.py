@@ -1,0 +1,77 @@
+"""Ids taken from requests (paths, query strings, form fields) checked
+against the range the database can hold, so a huge, negative or junk id is a
+404 or a form error instead of an OverflowError (SQLite) or a DataError
+(PostgreSQL) answered as a 500."""
+
+import re
+from collections.abc import Iterable
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+# The smallest positive range among our ids and the counters stored next to
+# them: Wagtail's pages, users and PositiveIntegerFields are 32-bit on
+# PostgreSQL, our BigAutoField ids are wider.
+MAX_ID = 2**31 - 1
+
+DIGITS = re.compile(r"[0-9]{1,10}")
+
+
+def parse_id(value) -> int | None:
+    """The id in value (text or int) when it is one the database can hold
+    (1..MAX_ID, ASCII digits only), else None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and DIGITS.fullmatch(value):
+        number = int(value)
+    else:
+        return None
+    return number if 1 <= number <= MAX_ID else None
+
+
+def parse_ids(values: Iterable) -> set[int]:
+    """The valid ids among values; the others are ignored."""
+    return {number for number in map(parse_id, values) if number is not None}
+
+
+class IdConverter:
+    """`<id:name>` in a URL: digits that fit the database, else a 404."""
+
+    regex = "[0-9]{1,10}"
+
+    def to_python(self, value: str) -> int:
+        number = parse_id(value)
+        if number is None:
+            raise ValueError(value)  # Django tries the next pattern, then answers 404
+        return number
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
+class IdModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField that refuses ids the database cannot hold with the
+    usual "invalid choice" error instead of querying with them."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, self.queryset.model):
+            return value
+        if parse_id(value) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """The multiple-choice counterpart of IdModelChoiceField."""
+
+    def _check_values(self, value):
+        for item in value:
+            if parse_id(item) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return super()._check_values(value)
