@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
 from django.utils import timezone
 from django.views.static import serve
@@ -15,6 +15,8 @@ from django.views.static import serve
 from accounts import roles
 from accounts.services import privacy_acknowledge
 from courses.models import Enrolment
+from courses.reports import all as all_reports  # noqa: F401 (fills the registry)
+from courses.reports import base
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -137,9 +139,18 @@ def people(site_shell, catalogue, county):
     for user in (learner, trainer, coordinator):
         privacy_acknowledge(user=user, notice=site_shell["privacy"])
     pages = [site_shell["home"], catalogue, course, *lessons]
+    reports = [
+        reverse(name, args=args)
+        for slug, report in base.REGISTRY.items()
+        for name, args in [
+            ("courses_report", [slug]),
+            *[("courses_report_export", [slug, export_format]) for export_format in report.formats],
+        ]
+    ]
     return {
         "users": {"learner": learner, "trainer": trainer, "coordinator": coordinator},
-        "pages": [page.url for page in pages],  # Wagtail's catch-all pattern, filled by hand
+        # Wagtail's catch-all pattern and the reports' slugs, filled by hand.
+        "real": [page.url for page in pages] + reports,
     }
 
 
@@ -153,7 +164,7 @@ def _client(user) -> Client:
 def test_no_url_answers_5xx_to_hostile_values(people):
     urls = [url for url in _urls() if url not in DELIBERATE_ERRORS]
     assert len(urls) > 300, "the walker lost the project's URL patterns"
-    urls += people["pages"]
+    urls += people["real"]
     failures = []
     started = time.monotonic()
     for role, user in [("anonymous", None), *people["users"].items()]:
