@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -30,7 +31,7 @@ from wagtail.permissions import register_permission_policy
 
 from accounts import roles, scopes
 from accounts.models import User
-from lms.ids import IdModelChoiceField, IdModelMultipleChoiceField, parse_id
+from lms.ids import IdModelChoiceField, IdModelChoiceFilter, IdModelMultipleChoiceField, parse_id
 
 from . import live_sessions
 from .models import Attendance, AttendanceChange, AttendanceSettings, CoursePage, LiveSession
@@ -168,7 +169,20 @@ class ScopedQuerysetMixin:
         return live_sessions.sessions_managed_by(self.request.user)
 
 
+class LiveSessionFilterSet(WagtailFilterSet):
+    course = IdModelChoiceFilter(
+        label=LiveSession._meta.get_field("course").verbose_name,
+        queryset=CoursePage.objects.order_by("title"),
+    )
+
+    class Meta:
+        model = LiveSession
+        fields = ["course"]
+
+
 class IndexView(generic.IndexView):
+    filterset_class = LiveSessionFilterSet
+
     def get_base_queryset(self):
         return live_sessions.sessions_managed_by(self.request.user).order_by("-starts_at")
 
@@ -199,7 +213,6 @@ class LiveSessionViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     search_fields = None
-    list_filter = ["course"]
     panels = [
         FieldPanel("course"),
         FieldPanel("title"),

@@ -6,6 +6,7 @@ against the range the database can hold, so a huge, negative or junk id is a
 import re
 from collections.abc import Iterable
 
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -75,3 +76,15 @@ class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": item},
                 )
         return super()._check_values(value)
+
+
+class IdFilterChoiceField(django_filters.fields.ModelChoiceField, IdModelChoiceField):
+    """The field of IdModelChoiceFilter: an id out of range makes the filter
+    form invalid, and Wagtail's listings then show everything unfiltered."""
+
+
+class IdModelChoiceFilter(django_filters.ModelChoiceFilter):
+    """A listing filter by a related object that never queries with an id
+    the database cannot hold."""
+
+    field_class = IdFilterChoiceField

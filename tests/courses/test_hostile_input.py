@@ -219,3 +219,10 @@ def test_admin_chooser_with_junk_ids_answers_bad_request(coordinator):
 def test_own_sessions_page_opens(learner):
     response = learner.get("/accounts/sessions/")
     assert response.status_code == 200
+
+
+def test_live_session_list_ignores_a_course_id_beyond_the_range(trainer, course_data):
+    for url in ["/admin/live-sessions/", "/admin/live-sessions/results/"]:
+        response = trainer.get(f"{url}?course={HUGE}")
+        assert response.status_code == 200, url
+    assert trainer.get("/admin/live-sessions/?course=abc").status_code == 200
