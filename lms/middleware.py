@@ -5,7 +5,6 @@ import re
 
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.defaults import bad_request
 
 from . import views
 
@@ -69,5 +68,5 @@ class BadInputMiddleware:
             isinstance(exception, ValueError) and NOT_A_NUMBER.match(str(exception))
         ):
             logger.warning("Bad input refused: %s %s", request.method, request.path)
-            return bad_request(request, exception)
+            return render(request, "400.html", status=400)
         return None
