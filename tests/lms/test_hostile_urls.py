@@ -125,6 +125,19 @@ def _urls(patterns=None, prefix="") -> list[str]:
     return sorted(set(found))
 
 
+def _object_urls(course, lesson) -> list[str]:
+    """Our views with real objects, so that hostile fields reach past the lookup."""
+    return [
+        reverse("courses:enrol", args=[course.pk]),
+        reverse("courses:live_checkin", args=[course.pk]),
+        reverse("courses:lesson_done", args=[lesson.pk]),
+        reverse("courses:heartbeat", args=[lesson.pk]),
+        reverse("courses:quiz_submit", args=[lesson.pk, lesson.quizzes()[0][0]]),
+        reverse("courses_progress_grid", args=[course.pk]),
+        f"/admin/enrolments/assign/?course={course.pk}",
+    ]
+
+
 @pytest.fixture
 def people(site_shell, catalogue, county):
     """A learner, trainer and coordinator of one course, all past the RODO clause."""
@@ -150,7 +163,7 @@ def people(site_shell, catalogue, county):
     return {
         "users": {"learner": learner, "trainer": trainer, "coordinator": coordinator},
         # Wagtail's catch-all pattern and the reports' slugs, filled by hand.
-        "real": [page.url for page in pages] + reports,
+        "real": [page.url for page in pages] + reports + _object_urls(course, lessons[-1]),
     }
 
 
