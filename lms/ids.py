@@ -11,8 +11,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 # The smallest positive range among our ids and the counters stored next to
-# them: Wagtail's pages, users and PositiveIntegerFields are 32-bit on
-# PostgreSQL, our BigAutoField ids are wider.
+# them: Wagtail's page ids (so our courses and lessons) and PositiveIntegerFields
+# are 32-bit integers on PostgreSQL; our own BigAutoField ids are wider.
 MAX_ID = 2**31 - 1
 
 DIGITS = re.compile(r"[0-9]{1,10}")
@@ -38,7 +38,7 @@ def parse_ids(values: Iterable) -> set[int]:
 class IdConverter:
     """`<id:name>` in a URL: digits that fit the database, else a 404."""
 
-    regex = "[0-9]{1,10}"
+    regex = DIGITS.pattern
 
     def to_python(self, value: str) -> int:
         number = parse_id(value)
@@ -50,16 +50,17 @@ class IdConverter:
         return str(value)
 
 
+def _refused(field, value) -> bool:
+    """True for a submitted value that cannot be one of the field's ids."""
+    return not isinstance(value, field.queryset.model) and parse_id(value) is None
+
+
 class IdModelChoiceField(forms.ModelChoiceField):
     """A ModelChoiceField that refuses ids the database cannot hold with the
     usual "invalid choice" error instead of querying with them."""
 
     def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if isinstance(value, self.queryset.model):
-            return value
-        if parse_id(value) is None:
+        if value not in self.empty_values and _refused(self, value):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 
@@ -69,7 +70,7 @@ class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         for item in value:
-            if parse_id(item) is None:
+            if _refused(self, item):
                 raise ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",
