@@ -495,6 +495,6 @@ class ParticipantViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("import/", ParticipantImportView.as_view(), name="import"),
-            path("resend/<int:pk>/", ParticipantResendView.as_view(), name="resend"),
-            path("anonymise/<int:pk>/", ParticipantAnonymiseView.as_view(), name="anonymise"),
+            path("resend/<id:pk>/", ParticipantResendView.as_view(), name="resend"),
+            path("anonymise/<id:pk>/", ParticipantAnonymiseView.as_view(), name="anonymise"),
         ]

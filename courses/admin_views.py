@@ -20,6 +20,7 @@ from django.views.generic import View
 from accounts import roles, scopes
 from accounts.admin_views import PARTICIPANT_POLICY
 from accounts.models import Institution, User
+from lms.ids import IdModelChoiceField, IdModelMultipleChoiceField, parse_id
 
 from . import services
 from .models import CoursePage, Enrolment, H5PResult, LessonProgress
@@ -29,16 +30,16 @@ NOTHING_CHOSEN = gettext_lazy("Choose learners, institutions or everyone you imp
 
 
 class AssignForm(forms.Form):
-    course = forms.ModelChoiceField(
+    course = IdModelChoiceField(
         label=gettext_lazy("Course"), queryset=CoursePage.objects.live().order_by("title")
     )
-    learners = forms.ModelMultipleChoiceField(
+    learners = IdModelMultipleChoiceField(
         label=gettext_lazy("Learners"),
         queryset=User.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 10}),
     )
-    institutions = forms.ModelMultipleChoiceField(
+    institutions = IdModelMultipleChoiceField(
         label=gettext_lazy("Whole institutions (their current members)"),
         queryset=Institution.objects.none(),
         required=False,
@@ -159,13 +160,16 @@ class EnrolmentListView(View):
 
     def get(self, request):
         enrolments = self.scoped()
-        course_id = request.GET.get("course")
-        if course_id and course_id.isdigit():
+        course_id = parse_id(request.GET.get("course"))
+        if course_id is not None:
             enrolments = enrolments.filter(course_id=course_id)
         return TemplateResponse(request, self.template_name, {"enrolments": enrolments[:500]})
 
     def post(self, request):
-        enrolment = get_object_or_404(self.scoped(), pk=request.POST.get("enrolment"))
+        enrolment_id = parse_id(request.POST.get("enrolment"))
+        if enrolment_id is None:
+            raise Http404
+        enrolment = get_object_or_404(self.scoped(), pk=enrolment_id)
         services.enrolment_withdraw(enrolment=enrolment, by=request.user)
         messages.success(request, _("The enrolment was withdrawn; its history is kept."))
         return redirect("courses_enrolments")
@@ -193,9 +197,9 @@ class ProgressGridView(View):
         enrolments = Enrolment.objects.active().filter(course=course)
         if not course.trainers.filter(pk=user.pk).exists():
             enrolments = enrolments.filter(user__in=scopes.participants_in_scope(user))
-        institution = self.request.GET.get("institution", "")
-        if institution.isdigit():
-            enrolments = enrolments.filter(user__institution_id=int(institution))
+        institution_id = parse_id(self.request.GET.get("institution"))
+        if institution_id is not None:
+            enrolments = enrolments.filter(user__institution_id=institution_id)
         return enrolments.select_related("user", "user__institution").order_by(
             "user__last_name", "user__first_name"
         )

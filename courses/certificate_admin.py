@@ -25,12 +25,14 @@ from wagtail.admin.paginator import WagtailPaginator
 
 from accounts import scopes
 from accounts.models import Institution
+from lms.ids import IdModelChoiceField
 from lms.redirects import safe_redirect_target
 
 from . import certificate_pdf, certificate_register, certificate_templates, exports
 from . import certificates as services
 from .job_admin import job_file_response, job_page
 from .models import Certificate, CertificateBatch, CoursePage
+from .reports.filters import report_date_field
 from .views.certificates import pdf_response
 
 PER_PAGE = 50
@@ -74,34 +76,26 @@ def certificates_in_scope(user):
 # --- Forms -------------------------------------------------------------------
 
 
-def _date_field(label):
-    return forms.DateField(
-        label=label,
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-
-
 class RegisterFilterForm(forms.Form):
     """Which part of the register: a course, an institution with the units
     below it, a period of issue, a status; choices limited to the scope, and
     a choice from outside it refused, never widened."""
 
-    course = forms.ModelChoiceField(
+    course = IdModelChoiceField(
         label=gettext_lazy("Course"),
         queryset=CoursePage.objects.none(),
         required=False,
         error_messages={"invalid_choice": COURSE_OUT_OF_SCOPE},
     )
-    institution = forms.ModelChoiceField(
+    institution = IdModelChoiceField(
         label=gettext_lazy("Institution"),
         queryset=Institution.objects.none(),
         required=False,
         error_messages={"invalid_choice": INSTITUTION_OUT_OF_SCOPE},
         help_text=gettext_lazy("Includes the units below it."),
     )
-    issued_from = _date_field(gettext_lazy("Issued from"))
-    issued_to = _date_field(gettext_lazy("Issued to"))
+    issued_from = report_date_field(gettext_lazy("Issued from"))
+    issued_to = report_date_field(gettext_lazy("Issued to"))
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),
         choices=[("", gettext_lazy("any")), *Certificate.Status.choices],

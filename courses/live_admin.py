@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -30,6 +31,7 @@ from wagtail.permissions import register_permission_policy
 
 from accounts import roles, scopes
 from accounts.models import User
+from lms.ids import IdModelChoiceField, IdModelChoiceFilter, IdModelMultipleChoiceField, parse_id
 
 from . import live_sessions
 from .models import Attendance, AttendanceChange, AttendanceSettings, CoursePage, LiveSession
@@ -102,6 +104,11 @@ class LiveSessionForm(WagtailAdminModelForm):
             "expected_institutions",
         ]  # fmt: skip
         widgets = {"expected_institutions": forms.CheckboxSelectMultiple}
+        field_classes = {
+            "course": IdModelChoiceField,
+            "trainer": IdModelChoiceField,
+            "expected_institutions": IdModelMultipleChoiceField,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -162,7 +169,20 @@ class ScopedQuerysetMixin:
         return live_sessions.sessions_managed_by(self.request.user)
 
 
+class LiveSessionFilterSet(WagtailFilterSet):
+    course = IdModelChoiceFilter(
+        label=LiveSession._meta.get_field("course").verbose_name,
+        queryset=CoursePage.objects.order_by("title"),
+    )
+
+    class Meta:
+        model = LiveSession
+        fields = ["course"]
+
+
 class IndexView(generic.IndexView):
+    filterset_class = LiveSessionFilterSet
+
     def get_base_queryset(self):
         return live_sessions.sessions_managed_by(self.request.user).order_by("-starts_at")
 
@@ -193,7 +213,6 @@ class LiveSessionViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     search_fields = None
-    list_filter = ["course"]
     panels = [
         FieldPanel("course"),
         FieldPanel("title"),
@@ -239,7 +258,7 @@ class LiveSessionViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("<int:pk>/attendance/", AttendanceRegisterView.as_view(), name="attendance"),
+            path("<id:pk>/attendance/", AttendanceRegisterView.as_view(), name="attendance"),
         ]
 
 
@@ -272,9 +291,9 @@ class AttendanceRegisterView(View):
     def post(self, request, pk):
         prefix = "status-"
         statuses = {
-            key[len(prefix) :]: value
+            user_id: value
             for key, value in request.POST.items()
-            if key.startswith(prefix) and key[len(prefix) :].isdigit()
+            if key.startswith(prefix) and (user_id := parse_id(key[len(prefix) :]))
         }
         try:
             changed = live_sessions.attendance_mark(

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import View
 from wagtail.admin.paginator import WagtailPaginator
 
+from lms.ids import parse_ids
+
 from . import overdue
 from .reports import scope
 
@@ -40,8 +42,9 @@ class OverdueView(View):
             messages.error(request, NOTHING_SELECTED)
             return redirect("courses_overdue")
         # Only ids on the viewer's own overdue list count; anything else is ignored.
-        ids = {int(value) for value in submitted if value.isdigit()}
-        enrolments = list(overdue.overdue_enrolments(request.user).filter(pk__in=ids))
+        enrolments = list(
+            overdue.overdue_enrolments(request.user).filter(pk__in=parse_ids(submitted))
+        )
         sent = overdue.reminders_send(enrolments=enrolments, by=request.user)
         if sent:
             messages.success(

@@ -8,7 +8,7 @@ urlpatterns = [
     path("my-courses/", learner.my_courses, name="my_courses"),
     path("certificates/", certificates.my_certificates, name="my_certificates"),
     path(
-        "certificates/<int:pk>/pdf/",
+        "certificates/<id:pk>/pdf/",
         certificates.certificate_download,
         name="certificate_download",
     ),
@@ -17,33 +17,33 @@ urlpatterns = [
         certificates.certificate_verify,
         name="certificate_verify",
     ),
-    path("courses/<int:course_id>/enrol/", learner.enrol, name="enrol"),
-    path("courses/<int:course_id>/live-checkin/", live.checkin, name="live_checkin"),
+    path("courses/<id:course_id>/enrol/", learner.enrol, name="enrol"),
+    path("courses/<id:course_id>/live-checkin/", live.checkin, name="live_checkin"),
     path(
-        "courses/live-sessions/<int:pk>/calendar.ics",
+        "courses/live-sessions/<id:pk>/calendar.ics",
         live.calendar_file,
         name="live_session_ics",
     ),
-    path("courses/lessons/<int:lesson_id>/done/", learner.lesson_done, name="lesson_done"),
-    path("courses/lessons/<int:lesson_id>/heartbeat/", learner.heartbeat, name="heartbeat"),
+    path("courses/lessons/<id:lesson_id>/done/", learner.lesson_done, name="lesson_done"),
+    path("courses/lessons/<id:lesson_id>/heartbeat/", learner.heartbeat, name="heartbeat"),
     path(
-        "courses/lessons/<int:lesson_id>/quiz/<str:quiz_id>/",
+        "courses/lessons/<id:lesson_id>/quiz/<str:quiz_id>/",
         learner.quiz_submit,
         name="quiz_submit",
     ),
     path(
-        "courses/lessons/<int:lesson_id>/h5p/<str:activity_id>/xapi/",
+        "courses/lessons/<id:lesson_id>/h5p/<str:activity_id>/xapi/",
         h5p.xapi,
         name="h5p_xapi",
     ),
     path(
-        "courses/lessons/<int:lesson_id>/h5p/<str:activity_id>/user-data/"
+        "courses/lessons/<id:lesson_id>/h5p/<str:activity_id>/user-data/"
         "<str:data_type>/<str:sub_content_id>/",
         h5p.user_data,
         name="h5p_user_data",
     ),
     path(
-        "h5p/<int:lesson_id>/<int:package_id>/<str:directory>/<path:path>",
+        "h5p/<id:lesson_id>/<id:package_id>/<str:directory>/<path:path>",
         h5p.package_file,
         name="h5p_file",
     ),

@@ -81,7 +81,7 @@ def enrolment_admin_urls():
         path("enrolments/assign/", admin_views.AssignCourseView.as_view(), name="courses_assign"),
         path("progress/", admin_views.ProgressGridView.as_view(), name="courses_progress"),
         path(
-            "progress/<int:course_id>/",
+            "progress/<id:course_id>/",
             admin_views.ProgressGridView.as_view(),
             name="courses_progress_grid",
         ),
@@ -118,17 +118,17 @@ def certificate_admin_urls():
             name="courses_certificates_export",
         ),
         path(
-            "certificates/<int:pk>/pdf/",
+            "certificates/<id:pk>/pdf/",
             views.CertificatePdfView.as_view(),
             name="courses_certificate_pdf",
         ),
         path(
-            "certificates/<int:pk>/revoke/",
+            "certificates/<id:pk>/revoke/",
             views.CertificateRevokeView.as_view(),
             name="courses_certificate_revoke",
         ),
         path(
-            "certificates/<int:pk>/reissue/",
+            "certificates/<id:pk>/reissue/",
             views.CertificateReissueView.as_view(),
             name="courses_certificate_reissue",
         ),
@@ -143,12 +143,12 @@ def certificate_admin_urls():
             name="courses_certificate_batch_new",
         ),
         path(
-            "certificates/batches/<int:pk>/",
+            "certificates/batches/<id:pk>/",
             views.BatchDetailView.as_view(),
             name="courses_certificate_batch",
         ),
         path(
-            "certificates/batches/<int:pk>/download/",
+            "certificates/batches/<id:pk>/download/",
             views.BatchDownloadView.as_view(),
             name="courses_certificate_batch_download",
         ),
@@ -187,12 +187,12 @@ def report_admin_urls():
             name="courses_evidence_packs",
         ),
         path(
-            "evidence-packs/<int:pk>/",
+            "evidence-packs/<id:pk>/",
             report_admin.EvidencePackDetailView.as_view(),
             name="courses_evidence_pack",
         ),
         path(
-            "evidence-packs/<int:pk>/download/",
+            "evidence-packs/<id:pk>/download/",
             report_admin.EvidencePackDownloadView.as_view(),
             name="courses_evidence_pack_download",
         ),
@@ -250,7 +250,7 @@ register_snippet(h5p_admin.H5PPackageViewSet)
 @hooks.register("register_admin_urls")
 def h5p_admin_urls():
     return [
-        path("h5p/<int:pk>/approve/", h5p_admin.ApproveView.as_view(), name="courses_h5p_approve")
+        path("h5p/<id:pk>/approve/", h5p_admin.ApproveView.as_view(), name="courses_h5p_approve")
     ]
 
 

@@ -7,6 +7,10 @@ class LmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.urls import register_converter
+
         from . import site_cache
+        from .ids import IdConverter
 
         site_cache.connect_signals()
+        register_converter(IdConverter, "id")

@@ -1,9 +1,14 @@
 """Middleware of the site shell."""
 
+import logging
+import re
+
 from django.shortcuts import render
 from django.urls import reverse
 
 from . import views
+
+logger = logging.getLogger(__name__)
 
 
 class HealthCheckMiddleware:
@@ -40,3 +45,28 @@ class AdminAccessDeniedMiddleware:
         ):
             return render(request, "403.html", status=403)
         return self.get_response(request)
+
+
+# Django's message when a lookup gets text for an integer field.
+NOT_A_NUMBER = re.compile(r"^Field '\w+' expected a number but got ")
+
+
+class BadInputMiddleware:
+    """The last line of defence for views we do not own (Wagtail's choosers
+    and filters): an id the database cannot bind (OverflowError) or text
+    looked up as a number (ValueError) is the client's bad input, answered
+    400, not a 500. Our own views check ids before querying (lms.ids)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OverflowError) or (
+            isinstance(exception, ValueError) and NOT_A_NUMBER.match(str(exception))
+        ):
+            logger.warning("Bad input refused: %s %s", request.method, request.path)
+            return render(request, "400.html", status=400)
+        return None

@@ -15,6 +15,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.admin_views import ScopedLogEntriesView
 from lms.views import favicon
+from lms.wagtail_fixes import ExternalLinkFormView
 
 urlpatterns = [
     # One login path: Wagtail's own login page hands over to allauth's.
@@ -30,6 +31,10 @@ urlpatterns = [
     path(
         "admin/reports/site-history/results/",
         never_cache(require_admin_access(ScopedLogEntriesView.as_view(results_only=True))),
+    ),
+    path(
+        "admin/choose-external-link/",
+        never_cache(require_admin_access(ExternalLinkFormView.as_view())),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -16,6 +16,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import log
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from ..models import H5PPackage
@@ -117,8 +118,21 @@ class StatusColumn(Column):
         return context
 
 
+class H5PChooserCreateView(SnippetCreateView):
+    """Packages are uploaded on their own page, never from the chooser, which
+    has no creation form for them: Wagtail would answer a POST with a 500."""
+
+    def can_create(self):
+        return False
+
+
+class H5PChooserViewSet(SnippetChooserViewSet):
+    create_view_class = H5PChooserCreateView
+
+
 class H5PPackageViewSet(SnippetViewSet):
     model = H5PPackage
+    chooser_viewset_class = H5PChooserViewSet
     icon = "pick"
     menu_label = _("H5P")
     menu_name = "h5p"

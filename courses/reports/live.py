@@ -17,11 +17,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, timedelta
 
-from django import forms
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
+
+from lms.ids import IdModelChoiceField
 
 from ..models import Attendance, LiveSession
 from ..models.sessions import status_labels
@@ -38,7 +39,7 @@ class LiveFilterForm(PeriodFilterForm):
     """The shared filters and, optionally, one session (the list of a
     single class, to print and sign)."""
 
-    session = forms.ModelChoiceField(
+    session = IdModelChoiceField(
         label=gettext_lazy("Live session"),
         queryset=None,
         required=False,

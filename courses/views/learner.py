@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from lms import csp, page_cache, site_cache
+from lms.ids import parse_id
 from lms.redirects import safe_redirect_target
 
 from .. import quiz, services
@@ -297,12 +298,12 @@ def heartbeat(request, lesson_id):
     """Credit effective time for a visible, active lesson page. Posted by the
     page's script (and a beacon on leaving); the answer carries no page."""
     visit = request.POST.get("visit", "")
-    beat = request.POST.get("beat", "")
-    if not (beat.isdigit() and 0 < len(visit) <= 36):
+    beat = parse_id(request.POST.get("beat"))  # counts from 1, stored like an id
+    if not (beat and 0 < len(visit) <= 36):
         return JsonResponse({"error": str(HEARTBEAT_BAD_REQUEST)}, status=400)
     try:
         credited = services.heartbeat_record(
-            user=request.user, lesson_id=lesson_id, visit=visit, beat=int(beat)
+            user=request.user, lesson_id=lesson_id, visit=visit, beat=beat
         )
     except services.CourseError as error:
         statuses = {services.TOO_FREQUENT: 429, services.LESSON_UNAVAILABLE: 404}

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",  # allauth's usersessions templates load it
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "lms.middleware.AdminAccessDeniedMiddleware",
     "accounts.middleware.PrivacyAcknowledgementMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "lms.middleware.BadInputMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
