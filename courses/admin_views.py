@@ -25,8 +25,12 @@ from lms.ids import IdModelChoiceField, IdModelMultipleChoiceField, parse_id
 from . import services
 from .models import CoursePage, Enrolment, H5PResult, LessonProgress
 from .progress_grid import progress_grid
+from .reports.filters import REPORT_DATE_LAST
 
 NOTHING_CHOSEN = gettext_lazy("Choose learners, institutions or everyone you imported.")
+
+
+DEADLINE_OUT_OF_RANGE = gettext_lazy("Give a deadline between today and %(last)s.")
 
 
 class AssignForm(forms.Form):
@@ -54,6 +58,18 @@ class AssignForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=gettext_lazy("Empty: the course's default deadline, if it has one."),
     )
+
+    def clean_deadline(self):
+        """A deadline already past would make the learner overdue at once, and
+        one past the reports' range could not be reported on."""
+        deadline = self.cleaned_data["deadline"]
+        if deadline is not None and not timezone.localdate() <= deadline <= REPORT_DATE_LAST:
+            raise forms.ValidationError(
+                DEADLINE_OUT_OF_RANGE,
+                code="out_of_range",
+                params={"last": REPORT_DATE_LAST.isoformat()},
+            )
+        return deadline
 
     def __init__(self, *args, for_user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,8 +1,11 @@
 """Authoring rights (a trainer edits only their own courses), block
 validation at authoring time, and coordinators assigning courses."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 from wagtail.blocks import StreamBlockValidationError
 
 from accounts import roles
@@ -103,15 +106,16 @@ def test_coordinator_assigns_by_person_institution_and_import(
         roles.LEARNER, email="kolega@example.org", institution=county["lo1"]
     )
     client.force_login(coordinator_lo1)
+    deadline = str(timezone.localdate() + timedelta(days=16))
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/admin/enrolments/assign/",
-            {"course": course.pk, "learners": [learner_lo1.pk], "deadline": "2026-12-18"},
+            {"course": course.pk, "learners": [learner_lo1.pk], "deadline": deadline},
         )
     assert response.status_code == 302
     enrolment = Enrolment.objects.get(user=learner_lo1)
     assert (enrolment.method, enrolment.enrolled_by, str(enrolment.deadline)) == (
-        "assigned", coordinator_lo1, "2026-12-18",
+        "assigned", coordinator_lo1, deadline,
     )  # fmt: skip
     assert mail.outbox[-1].to == [learner_lo1.email]
     assert "Nowe szkolenie dla Ciebie" in mail.outbox[-1].subject
@@ -297,3 +301,20 @@ def test_a_coordinator_creating_a_course_is_not_made_its_trainer(
     assert response.status_code == 302, response.content.decode()[:3000]
     course = CoursePage.objects.get(slug="bezpieczna-poczta")
     assert list(course.trainers.all()) == [trainers["listed"]]
+
+
+@pytest.mark.parametrize("deadline", ["0001-01-01", "9999-12-31", "yesterday", "2101-01-01"])
+def test_a_deadline_in_the_past_or_beyond_the_reports_is_refused(
+    client, catalogue, county, coordinator_lo1, learner_lo1, deadline
+):
+    course, _lessons = factories.course_with_lessons(catalogue)
+    if deadline == "yesterday":
+        deadline = str(timezone.localdate() - timedelta(days=1))
+    client.force_login(coordinator_lo1)
+    response = client.post(
+        "/admin/enrolments/assign/",
+        {"course": course.pk, "learners": [learner_lo1.pk], "deadline": deadline},
+    )
+    assert response.status_code == 200
+    assert "Podaj termin między dziś a 2100-12-31." in response.content.decode()
+    assert not Enrolment.objects.filter(user=learner_lo1).exists()
