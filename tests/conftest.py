@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, Locale, Page, Site
 
 from accounts import roles
+from courses.permissions import catalogue_grant_permissions
 from tests import factories
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -128,3 +129,29 @@ def learner_lo2(county):
 @pytest.fixture
 def catalogue(site_shell):
     return factories.CourseCatalogPageFactory(parent=site_shell["home"])
+
+
+@pytest.fixture
+def trainer_course(catalogue):
+    """A published course whose trainer may edit it (trainers' catalogue permissions)."""
+    catalogue_grant_permissions(catalogue=catalogue)
+    trainer = factories.user_with_role(roles.TRAINER, email="trener.a@example.org")
+    course, lessons = factories.course_with_lessons(catalogue)
+    course.trainers.add(trainer)
+    course.save_revision().publish()
+    return {"trainer": trainer, "course": course, "lessons": lessons}
+
+
+@pytest.fixture
+def h5p_storage(settings, tmp_path):
+    """H5P packages stored in a folder of the test's own, returned."""
+    root = tmp_path / "h5p-storage"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "h5p_test": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(root)},
+        },
+    }
+    settings.H5P_STORAGE = "h5p_test"
+    return root

@@ -7,22 +7,15 @@ import re
 
 import pytest
 
-from accounts import roles
 from accounts.models import PrivacyAcknowledgement
-from courses.permissions import catalogue_grant_permissions
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def trainer_lesson(catalogue, county):
-    catalogue_grant_permissions(catalogue=catalogue)
-    trainer = factories.user_with_role(roles.TRAINER, email="trener.a@example.org")
-    course, lessons = factories.course_with_lessons(catalogue)
-    course.trainers.add(trainer)
-    course.save_revision().publish()
-    lesson = lessons[0]
+def trainer_lesson(trainer_course):
+    trainer = trainer_course["trainer"]
+    lesson = trainer_course["lessons"][0]
     lesson.title = "Lekcja o hasłach"
     revision = lesson.save_revision(user=trainer)
     return {"trainer": trainer, "lesson": lesson, "revision": revision}

@@ -41,20 +41,6 @@ def stored(root) -> list[str]:
 
 
 @pytest.fixture
-def h5p_root(settings, tmp_path):
-    root = tmp_path / "h5p-storage"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "h5p_test": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(root)},
-        },
-    }
-    settings.H5P_STORAGE = "h5p_test"
-    return root
-
-
-@pytest.fixture
 def admin(db):
     return factories.user_with_role(roles.ADMINISTRATOR, email="admin@example.org")
 
@@ -65,7 +51,7 @@ def trainer(db):
 
 
 @pytest.fixture
-def activity(catalogue, learner_lo1, admin, h5p_root):
+def activity(catalogue, learner_lo1, admin, h5p_storage):
     """A course whose second lesson holds a ready H5P activity; the learner is enrolled."""
     course, lessons = factories.course_with_lessons(catalogue, 2)
     package = installed_package(admin)
@@ -104,7 +90,7 @@ def post_statement(client, lesson, activity_id, data, **kwargs):
 # --- packages: trust model, storage, replacement ---------------------------
 
 
-def test_administrator_upload_installs_and_approves_libraries(admin, h5p_root):
+def test_administrator_upload_installs_and_approves_libraries(admin, h5p_storage):
     result = packages.h5p_package_create(file=upload(valid_package()), by=admin)
     package = result.package
     assert result.pending_libraries == []
@@ -114,14 +100,14 @@ def test_administrator_upload_installs_and_approves_libraries(admin, h5p_root):
     assert package.uploaded_by == admin and package.content_hash
     library = package.libraries.get()
     assert library.is_approved and library.approved_by == admin
-    files = stored(h5p_root)
+    files = stored(h5p_storage)
     assert f"h5p/content/{package.directory}/h5p.json" in files
     assert f"h5p/content/{package.directory}/content/content.json" in files
     assert f"h5p/libraries/{library.directory}/scripts/checkpoint.js" in files
     assert f"h5p/uploads/{package.directory}.h5p" in files
 
 
-def test_trainer_upload_with_approved_libraries_goes_straight_in(admin, trainer, h5p_root):
+def test_trainer_upload_with_approved_libraries_goes_straight_in(admin, trainer, h5p_storage):
     installed_package(admin)
     result = packages.h5p_package_create(
         file=upload(valid_package(title="Inne pytanie")), by=trainer
@@ -130,7 +116,7 @@ def test_trainer_upload_with_approved_libraries_goes_straight_in(admin, trainer,
     assert H5PLibrary.objects.count() == 1  # the same version and hash: shared
 
 
-def test_trainer_upload_with_a_new_library_version_waits_for_approval(admin, trainer, h5p_root):
+def test_trainer_upload_with_a_new_library_version_waits_for_approval(admin, trainer, h5p_storage):
     installed_package(admin)
     files = package_files(valid_package())
     changed = files["H5P.CheckpointQuestion-1.0/scripts/checkpoint.js"] + b"\n// changed\n"
@@ -152,16 +138,16 @@ def test_trainer_upload_with_a_new_library_version_waits_for_approval(admin, tra
     assert result.package.is_ready
 
 
-def test_a_refused_package_stores_nothing(admin, h5p_root):
+def test_a_refused_package_stores_nothing(admin, h5p_storage):
     bad = with_files(valid_package(), add={"content/x.js": b"alert(1)"})
     with pytest.raises(validation.PackageError):
         packages.h5p_package_create(file=upload(bad), by=admin)
-    assert stored(h5p_root) == []
+    assert stored(h5p_storage) == []
     assert not H5PPackage.objects.exists() and not H5PLibrary.objects.exists()
 
 
 def test_replacing_keeps_the_previous_folder_and_removes_older_ones(
-    admin, h5p_root, django_capture_on_commit_callbacks
+    admin, h5p_storage, django_capture_on_commit_callbacks
 ):
     package = installed_package(admin)
     first = package.directory
@@ -173,26 +159,28 @@ def test_replacing_keeps_the_previous_folder_and_removes_older_ones(
     second = package.directory
     assert second != first and package.previous_directory == first
     assert package.replaced_at is not None
-    files = stored(h5p_root)
+    files = stored(h5p_storage)
     assert f"h5p/content/{first}/h5p.json" in files  # learners mid-attempt still load it
     with django_capture_on_commit_callbacks(execute=True):
         packages.h5p_package_replace(package=package, file=upload(valid_package()), by=admin)
-    files = stored(h5p_root)
+    files = stored(h5p_storage)
     assert not any(first in name for name in files)  # removed after commit
     assert f"h5p/content/{second}/h5p.json" in files
 
 
-def test_deleting_a_package_removes_its_files(admin, h5p_root, django_capture_on_commit_callbacks):
+def test_deleting_a_package_removes_its_files(
+    admin, h5p_storage, django_capture_on_commit_callbacks
+):
     package = installed_package(admin)
     with django_capture_on_commit_callbacks(execute=True):
         package.delete()
-    assert not any("h5p/content" in name for name in stored(h5p_root))
+    assert not any("h5p/content" in name for name in stored(h5p_storage))
 
 
 # --- the admin snippet -------------------------------------------------------
 
 
-def test_trainer_uploads_in_the_admin_and_sees_the_listing(client, trainer, admin, h5p_root):
+def test_trainer_uploads_in_the_admin_and_sees_the_listing(client, trainer, admin, h5p_storage):
     client.force_login(trainer)
     response = client.post(
         "/admin/snippets/courses/h5ppackage/add/",
@@ -213,7 +201,7 @@ def test_trainer_uploads_in_the_admin_and_sees_the_listing(client, trainer, admi
     assert package.is_ready
 
 
-def test_the_admin_refuses_a_bad_file_with_the_reason(client, admin, h5p_root):
+def test_the_admin_refuses_a_bad_file_with_the_reason(client, admin, h5p_storage):
     client.force_login(admin)
     bad = with_files(valid_package(), remove={"h5p.json"})
     response = client.post(
@@ -221,7 +209,7 @@ def test_the_admin_refuses_a_bad_file_with_the_reason(client, admin, h5p_root):
     )
     assert response.status_code == 200
     assert str(validation.MISSING_H5P_JSON) in response.content.decode()
-    assert not H5PPackage.objects.exists() and stored(h5p_root) == []
+    assert not H5PPackage.objects.exists() and stored(h5p_storage) == []
 
 
 def test_replacement_through_the_edit_form_and_usage(client, admin, activity):
@@ -423,7 +411,7 @@ def test_child_and_non_ending_statements_are_stored_but_do_not_count(activity, l
 
 
 def test_viewing_completes_score_less_content_only_when_the_block_says_so(
-    catalogue, learner_lo1, admin, h5p_root
+    catalogue, learner_lo1, admin, h5p_storage
 ):
     course, lessons = factories.course_with_lessons(catalogue, 1)
     package = installed_package(admin)

@@ -298,20 +298,12 @@ def test_catalogue_filters_and_search(client, catalogue):
 
 @pytest.mark.parametrize("count", [1, 50])
 def test_query_counts_do_not_grow(
-    client, catalogue, learner_lo1, django_assert_num_queries, count, settings, tmp_path
+    client, catalogue, learner_lo1, django_assert_num_queries, count, h5p_storage
 ):
     courses = [factories.course_with_lessons(catalogue, 1)[0] for _ in range(count)]
     course, lessons = factories.course_with_lessons(catalogue, count)
     # The first lesson holds an H5P activity completing it: its package, the saved state
     # and the completion check cost 3 queries.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "h5p_budget": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    settings.H5P_STORAGE = "h5p_budget"
     admin = factories.user_with_role(roles.ADMINISTRATOR, email="h5p-admin@example.org")
     add_h5p_block(lessons[0], installed_package(admin))
     for each in [*courses, course]:

@@ -94,18 +94,6 @@ def document(title, name, content):
     return get_document_model().objects.create(title=title, file=ContentFile(content, name=name))
 
 
-@pytest.fixture
-def h5p_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "h5p_csp": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "h5p")},
-        },
-    }
-    settings.H5P_STORAGE = "h5p_csp"
-
-
 def test_visitor_and_learner_pages_report_no_violations(
     page, violations, live_server, settings, site_shell, catalogue, county, h5p_storage
 ):

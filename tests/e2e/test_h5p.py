@@ -58,16 +58,8 @@ def axe_everywhere(axe_source):
 
 
 def test_learner_answers_h5p_activity_and_resumes(
-    page, site_shell, catalogue, county, settings, tmp_path, axe_everywhere
+    page, site_shell, catalogue, county, settings, tmp_path, h5p_storage, axe_everywhere
 ):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "h5p_e2e": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "h5p")},
-        },
-    }
-    settings.H5P_STORAGE = "h5p_e2e"
     settings.H5P_SAVE_SECONDS = 1
     admin = factories.user_with_role(roles.ADMINISTRATOR, email="admin-h5p@example.org")
     learner = factories.user_with_role(

@@ -5,23 +5,10 @@ from a Polish title is plain ASCII."""
 import pytest
 from playwright.sync_api import expect
 
-from accounts import roles
 from courses.models import LessonPage
-from courses.permissions import catalogue_grant_permissions
-from tests import factories
 from tests.e2e.test_courses import login
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def trainer_course(site_shell, catalogue):
-    catalogue_grant_permissions(catalogue=catalogue)
-    trainer = factories.user_with_role(roles.TRAINER, email="trener@example.org")
-    course, _lessons = factories.course_with_lessons(catalogue, lesson_count=1)
-    course.trainers.add(trainer)
-    course.save_revision().publish()
-    return {"trainer": trainer, "course": course}
 
 
 def test_leaving_the_add_lesson_form_unsaved_leaves_no_page(page, trainer_course):
@@ -55,7 +42,7 @@ def test_preview_shows_the_lesson_to_a_trainer_who_has_not_acknowledged_the_clau
     login(page, trainer_course["trainer"].email)
     expect(page.get_by_role("link", name="Przeczytaj klauzulę informacyjną")).to_be_visible()
     assert run_axe(page, within="#privacy-notice-section") == []
-    lesson = LessonPage.objects.child_of(trainer_course["course"]).get()
+    lesson = trainer_course["lessons"][0]
     page.goto(f"/admin/pages/{lesson.pk}/edit/")
     page.locator("[data-side-panel-toggle='preview']").click()
     preview = page.frame_locator("#w-preview-iframe")

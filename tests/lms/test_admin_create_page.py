@@ -5,22 +5,9 @@ import re
 
 import pytest
 
-from accounts import roles
 from courses.models import LessonPage
-from courses.permissions import catalogue_grant_permissions
-from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def trainer_course(catalogue, county):
-    catalogue_grant_permissions(catalogue=catalogue)
-    trainer = factories.user_with_role(roles.TRAINER, email="trener.a@example.org")
-    course, lessons = factories.course_with_lessons(catalogue)
-    course.trainers.add(trainer)
-    course.save_revision().publish()
-    return {"trainer": trainer, "course": course, "lessons": lessons}
 
 
 def _form_controllers(body: str) -> list[str]:

@@ -133,18 +133,6 @@ def test_a_page_with_a_nonce_is_never_stored_in_the_page_cache(client, catalogue
     assert policy(cached) == STRICT
 
 
-@pytest.fixture
-def h5p_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "h5p_csp": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "h5p")},
-        },
-    }
-    settings.H5P_STORAGE = "h5p_csp"
-
-
 def test_an_h5p_lesson_allows_only_the_player_frames_script(catalogue, learner_lo1, h5p_storage):
     admin = factories.user_with_role(roles.ADMINISTRATOR, email="admin@example.org")
     course, lessons = factories.course_with_lessons(catalogue, 2)
