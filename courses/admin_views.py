@@ -20,12 +20,11 @@ from django.views.generic import View
 from accounts import roles, scopes
 from accounts.admin_views import PARTICIPANT_POLICY
 from accounts.models import Institution, User
+from courses import services
+from courses.models import CoursePage, Enrolment, H5PResult, LessonProgress
+from courses.progress_grid import progress_grid
+from courses.reports.filters import REPORT_DATE_LAST
 from lms.ids import IdModelChoiceField, IdModelMultipleChoiceField, parse_id
-
-from . import services
-from .models import CoursePage, Enrolment, H5PResult, LessonProgress
-from .progress_grid import progress_grid
-from .reports.filters import REPORT_DATE_LAST
 
 NOTHING_CHOSEN = gettext_lazy("Choose learners, institutions or everyone you imported.")
 

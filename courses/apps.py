@@ -8,7 +8,6 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from accounts import personal_data
-
-        from . import personal_data as course_data
+        from courses import personal_data as course_data
 
         personal_data.SECTIONS.update(course_data.SECTIONS)

@@ -25,15 +25,14 @@ from wagtail.admin.paginator import WagtailPaginator
 
 from accounts import scopes
 from accounts.models import Institution
+from courses import certificate_pdf, certificate_register, certificate_templates, exports
+from courses import certificates as services
+from courses.job_admin import job_file_response, job_page
+from courses.models import Certificate, CertificateBatch, CoursePage
+from courses.reports.filters import report_date_field
+from courses.views.certificates import pdf_response
 from lms.ids import IdModelChoiceField
 from lms.redirects import safe_redirect_target
-
-from . import certificate_pdf, certificate_register, certificate_templates, exports
-from . import certificates as services
-from .job_admin import job_file_response, job_page
-from .models import Certificate, CertificateBatch, CoursePage
-from .reports.filters import report_date_field
-from .views.certificates import pdf_response
 
 PER_PAGE = 50
 RECENT_BATCHES = 5

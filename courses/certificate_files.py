@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from . import certificate_pdf
-from .models import Certificate
+from courses import certificate_pdf
+from courses.models import Certificate
 
 
 def _render(certificate: Certificate) -> bytes:

@@ -20,9 +20,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 from PIL import Image, ImageOps
 
-from . import certificate_templates, pdf_workers
-from .models import Certificate
-from .pdf import (
+from courses import certificate_templates, pdf_workers
+from courses.models import Certificate
+from courses.pdf import (
     LANGUAGE,
     Branding,
     Picture,

@@ -11,11 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from accounts.models import Institution, User
-from lms.errors import ServiceError
-from lms.models import SiteSettings
-
-from . import certificate_templates, emails, tasks
-from .models import (
+from courses import certificate_templates, emails, tasks
+from courses.models import (
     Certificate,
     CertificateBatch,
     CertificateSequence,
@@ -25,6 +22,8 @@ from .models import (
     LessonProgress,
     ModulePage,
 )
+from lms.errors import ServiceError
+from lms.models import SiteSettings
 
 NOT_COMPLETED = _("The learner has not completed this course, so there is nothing to certify.")
 ALREADY_REVOKED = _("This certificate has already been revoked.")

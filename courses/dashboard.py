@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
-from .models import Certificate, LearningSession
-from .reports import scope
+from courses.models import Certificate, LearningSession
+from courses.reports import scope
 
 TOP = 10  # institutions and courses shown, by number of enrolments
 WEEKS = 8

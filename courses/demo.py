@@ -27,15 +27,11 @@ from wagtail.models import Site
 
 from accounts import roles
 from accounts.models import User
-from lms.demo import ADMIN_EMAIL, demo_font, demo_media
-from lms.models import HomePage
-from lms.slugs import slug_from_text
-
-from . import certificates, demo_content, live_sessions, quiz, services
-from .blocks import LessonStreamBlock, stream_with_ids
-from .h5p import content_type, xapi
-from .h5p.packages import h5p_package_create
-from .models import (
+from courses import certificates, demo_content, live_sessions, quiz, services
+from courses.blocks import LessonStreamBlock, stream_with_ids
+from courses.h5p import content_type, xapi
+from courses.h5p.packages import h5p_package_create
+from courses.models import (
     Audience,
     CertificateSettings,
     CourseCatalogPage,
@@ -47,7 +43,10 @@ from .models import (
     ModulePage,
     Topic,
 )
-from .permissions import catalogue_grant_permissions
+from courses.permissions import catalogue_grant_permissions
+from lms.demo import ADMIN_EMAIL, demo_font, demo_media
+from lms.models import HomePage
+from lms.slugs import slug_from_text
 
 VIDEO_SIZE = (640, 360)
 VIDEO_FPS = 4

@@ -11,7 +11,7 @@ from django.db import connection
 from django.utils.dateparse import parse_datetime
 from wagtail.models import Page
 
-from .models import CoursePage, Enrolment, LearningSession, LessonPage, LessonProgress
+from courses.models import CoursePage, Enrolment, LearningSession, LessonPage, LessonProgress
 
 
 @dataclass(frozen=True)

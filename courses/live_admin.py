@@ -31,11 +31,10 @@ from wagtail.permissions import register_permission_policy
 
 from accounts import roles, scopes
 from accounts.models import User
+from courses import live_sessions
+from courses.models import Attendance, AttendanceChange, AttendanceSettings, CoursePage, LiveSession
+from courses.models.sessions import END_BEFORE_START
 from lms.ids import IdModelChoiceField, IdModelChoiceFilter, IdModelMultipleChoiceField, parse_id
-
-from . import live_sessions
-from .models import Attendance, AttendanceChange, AttendanceSettings, CoursePage, LiveSession
-from .models.sessions import END_BEFORE_START
 
 TIME_DOES_NOT_EXIST = gettext_lazy(
     "This time does not exist on that day (the clocks go forward). Choose another time."

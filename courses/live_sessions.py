@@ -15,11 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import scopes
 from accounts.models import User
+from courses import emails, services
+from courses.models import Attendance, AttendanceChange, CoursePage, LiveSession
+from courses.models.sessions import checkin_code_normalise
 from lms.errors import ServiceError
-
-from . import emails, services
-from .models import Attendance, AttendanceChange, CoursePage, LiveSession
-from .models.sessions import checkin_code_normalise
 
 logger = logging.getLogger(__name__)
 

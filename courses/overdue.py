@@ -14,10 +14,10 @@ from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import emails
-from .models import Enrolment, LessonProgress
-from .reports import scope
-from .reports.attendance import lesson_counts
+from courses import emails
+from courses.models import Enrolment, LessonProgress
+from courses.reports import scope
+from courses.reports.attendance import lesson_counts
 
 logger = logging.getLogger(__name__)
 

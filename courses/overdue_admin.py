@@ -10,10 +10,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import View
 from wagtail.admin.paginator import WagtailPaginator
 
+from courses import overdue
+from courses.reports import scope
 from lms.ids import parse_ids
-
-from . import overdue
-from .reports import scope
 
 PER_PAGE = 100
 NOTHING_SELECTED = gettext_lazy("Tick at least one learner to remind.")

@@ -24,9 +24,8 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from courses.models import CertificateSettings
 from lms.models import SiteSettings
-
-from .models import CertificateSettings
 
 PDF_VARIANT = "pdf/ua-1"
 LANGUAGE = "pl"

@@ -13,7 +13,7 @@ def start(branding: dict) -> None:
     """Set Django up in the fresh process and rebuild the batch's branding."""
     global _branding
     django.setup()
-    from .pdf import Branding, Picture
+    from courses.pdf import Branding, Picture
 
     def picture(fields):
         return Picture(fields["data"], fields["mime"], fields["alt"]) if fields else None
@@ -31,6 +31,6 @@ def start(branding: dict) -> None:
 
 
 def render(certificate) -> bytes:
-    from .certificate_pdf import render_certificate_pdf
+    from courses.certificate_pdf import render_certificate_pdf
 
     return render_certificate_pdf(certificate, _branding)

@@ -7,8 +7,7 @@ from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
 from accounts import roles, scopes
-
-from .models import CourseCatalogPage, CoursePage
+from courses.models import CourseCatalogPage, CoursePage
 
 CATALOGUE_PERMISSIONS = {
     roles.TRAINER: ["add_page", "change_page", "publish_page"],

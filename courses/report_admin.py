@@ -15,11 +15,11 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import View
 from wagtail.admin.paginator import WagtailPaginator
 
-from . import exports
-from .job_admin import job_file_response, job_page
-from .models import EvidencePack
-from .reports import base, documents, evidence, scope
-from .reports.filters import PeriodFilterForm
+from courses import exports
+from courses.job_admin import job_file_response, job_page
+from courses.models import EvidencePack
+from courses.reports import base, documents, evidence, scope
+from courses.reports.filters import PeriodFilterForm
 
 PER_PAGE = 50
 FORMAT_LABELS = {

@@ -14,11 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from lms.errors import ServiceError
-
-from . import certificates, emails, heartbeat_sql, quiz
-from .h5p import xapi
-from .models import (
+from courses import certificates, emails, heartbeat_sql, quiz
+from courses.h5p import xapi
+from courses.models import (
     Attendance,
     CoursePage,
     Enrolment,
@@ -32,6 +30,7 @@ from .models import (
     LiveSession,
     QuizAttempt,
 )
+from lms.errors import ServiceError
 
 ENROLMENT_CLOSED = _("This course is not open for self-enrolment. Ask your coordinator.")
 NOT_ENROLLED = _("You are not enrolled on this course.")

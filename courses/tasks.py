@@ -9,8 +9,8 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
-from . import certificate_files
-from .models import Certificate, CertificateBatch
+from courses import certificate_files
+from courses.models import Certificate, CertificateBatch
 
 # How often (in certificates) the batch's visible progress is updated.
 PROGRESS_EVERY = 25

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import certificates, h5p, learner, live
+from courses.views import certificates, h5p, learner, live
 
 app_name = "courses"
 

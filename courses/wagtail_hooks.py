@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from . import (
+from courses import (
     admin_views,
     certificate_admin,
     dashboard,
@@ -20,12 +20,12 @@ from . import (
     permissions,
     report_admin,
 )
-from .h5p import admin as h5p_admin
-from .models import CourseCatalogPage, CoursePage, LessonPage
-from .reports import all as _all_reports  # noqa: F401 - registers the reports
-from .reports import base as report_base
-from .reports import scope as report_scope
-from .views import catalogue, learner
+from courses.h5p import admin as h5p_admin
+from courses.models import CourseCatalogPage, CoursePage, LessonPage
+from courses.reports import all as _all_reports  # noqa: F401 - registers the reports
+from courses.reports import base as report_base
+from courses.reports import scope as report_scope
+from courses.views import catalogue, learner
 
 
 @hooks.register("on_serve_page", order=100)

@@ -15,11 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from courses.h5p import storage
+from courses.h5p.validation import Dependency, LibraryInfo, PackageInfo, validate_package
+from courses.models import H5PLibrary, H5PPackage
 from lms.errors import ServiceError
-
-from ..models import H5PLibrary, H5PPackage
-from . import storage
-from .validation import Dependency, LibraryInfo, PackageInfo, validate_package
 
 INSTALL_PERMISSION = "courses.install_h5plibrary"
 WAITING_FOR_APPROVAL = _(

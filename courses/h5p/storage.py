@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import Storage, storages
 
-from .validation import LibraryInfo, PackageInfo
+from courses.h5p.validation import LibraryInfo, PackageInfo
 
 UPLOADS = "h5p/uploads"
 CONTENT = "h5p/content"

@@ -2,15 +2,15 @@
 Dependencies point one way: pages <- enrolment <- progress <- certificates
 <- reports; live sessions stand on pages and enrolment."""
 
-from .certificates import (
+from courses.models.certificates import (
     Certificate,
     CertificateBatch,
     CertificateSequence,
     CertificateSettings,
 )
-from .enrolment import Enrolment
-from .h5p import H5PLibrary, H5PPackage, H5PResult, H5PStatement, H5PUserData
-from .pages import (
+from courses.models.enrolment import Enrolment
+from courses.models.h5p import H5PLibrary, H5PPackage, H5PResult, H5PStatement, H5PUserData
+from courses.models.pages import (
     Audience,
     CourseCatalogPage,
     CoursePage,
@@ -18,9 +18,9 @@ from .pages import (
     ModulePage,
     Topic,
 )
-from .progress import LearningSession, LessonProgress, QuizAttempt
-from .reports import EvidencePack
-from .sessions import Attendance, AttendanceChange, AttendanceSettings, LiveSession
+from courses.models.progress import LearningSession, LessonProgress, QuizAttempt
+from courses.models.reports import EvidencePack
+from courses.models.sessions import Attendance, AttendanceChange, AttendanceSettings, LiveSession
 
 __all__ = [
     "Attendance",

@@ -21,12 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from courses import certificate_templates
+from courses.models.enrolment import Enrolment
+from courses.models.jobs import PrivateFileJob, private_storage
+from courses.models.pages import CoursePage
 from lms.records import Record
-
-from .. import certificate_templates
-from .enrolment import Enrolment
-from .jobs import PrivateFileJob, private_storage
-from .pages import CoursePage
 
 DEFAULT_NUMBER_PATTERN = "CA/{year}/{number:05d}"
 CODE_BYTES = 24  # 192 bits; token_urlsafe gives 32 characters

@@ -8,9 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.models.pages import CoursePage
 from lms.records import Record
-
-from .pages import CoursePage
 
 
 class EnrolmentQuerySet(models.QuerySet):

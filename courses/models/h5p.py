@@ -14,10 +14,9 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.h5p import storage
+from courses.models.pages import CoursePage, LessonPage
 from lms.records import Record
-
-from ..h5p import storage
-from .pages import CoursePage, LessonPage
 
 
 class H5PLibrary(models.Model):

@@ -21,12 +21,11 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from accounts import scopes
+from courses import certificate_templates
+from courses.blocks import H5PActivityBlock, LessonStreamBlock, QuizBlock
+from courses.panels import CompletionImpactPanel
 from lms import site_cache
 from lms.slugs import AsciiSlugPage
-
-from .. import certificate_templates
-from ..blocks import H5PActivityBlock, LessonStreamBlock, QuizBlock
-from ..panels import CompletionImpactPanel
 
 
 class Audience(models.Model):

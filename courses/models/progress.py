@@ -6,9 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.models.pages import CoursePage, LessonPage
 from lms.records import Record
-
-from .pages import CoursePage, LessonPage
 
 
 class LessonProgress(Record, models.Model):

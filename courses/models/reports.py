@@ -5,7 +5,7 @@ ZIP built in the background."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .jobs import PrivateFileJob, private_storage
+from courses.models.jobs import PrivateFileJob, private_storage
 
 
 class EvidencePack(PrivateFileJob):

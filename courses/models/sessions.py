@@ -18,10 +18,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from accounts.models import User
+from courses.models.enrolment import Enrolment
+from courses.models.pages import CoursePage
 from lms.records import Record
-
-from .enrolment import Enrolment
-from .pages import CoursePage
 
 # Check-in codes: no 0/O, 1/I/L, so a code read aloud or from a shared
 # screen is typed right the first time.

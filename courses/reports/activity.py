@@ -26,11 +26,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from accounts.models import LoginEvent
-
-from ..models import LearningSession
-from . import scope
-from .base import TableReport, batched, register
-from .filters import PeriodFilterForm, ReportFilterForm
+from courses.models import LearningSession
+from courses.reports import scope
+from courses.reports.base import TableReport, batched, register
+from courses.reports.filters import PeriodFilterForm, ReportFilterForm
 
 COLUMNS = [
     (pgettext_lazy("row number", "No."), 5),

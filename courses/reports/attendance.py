@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
-from ..models import Certificate, CoursePage, LessonPage, LessonProgress
-from . import scope
-from .base import TableReport, register
-from .filters import ReportFilterForm, Status
+from courses.models import Certificate, CoursePage, LessonPage, LessonProgress
+from courses.reports import scope
+from courses.reports.base import TableReport, register
+from courses.reports.filters import ReportFilterForm, Status
 
 COLUMNS = [
     (pgettext_lazy("row number", "No."), 5),

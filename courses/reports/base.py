@@ -14,12 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from courses import exports
+from courses.pdf import branding_load
+from courses.reports import documents
+from courses.reports.filters import ReportFilterForm
 from lms.models import SiteSettings
-
-from .. import exports
-from ..pdf import branding_load
-from . import documents
-from .filters import ReportFilterForm
 
 # Export format → file extension.
 FORMATS = {"csv": "csv", "csv-plain": "csv", "xlsx": "xlsx", "pdf": "pdf"}

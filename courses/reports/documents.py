@@ -8,8 +8,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from .. import exports
-from ..pdf import Branding, html_to_pdf, render_html
+from courses import exports
+from courses.pdf import Branding, html_to_pdf, render_html
 
 TEMPLATE = "courses/reports/table.pdf.html"
 

@@ -11,10 +11,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Institution
+from courses import exports
+from courses.reports import scope
 from lms.ids import IdModelChoiceField
-
-from .. import exports
-from . import scope
 
 COURSE_OUT_OF_SCOPE = _("You cannot report on this course. Choose one from the list.")
 INSTITUTION_OUT_OF_SCOPE = _("This institution is outside your scope. Choose one from the list.")

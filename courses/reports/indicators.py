@@ -25,11 +25,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from accounts.models import AccountSettings, User
-
-from ..models import LearningSession
-from .activity import local_bounds, reported_enrolments
-from .base import TableReport, register
-from .filters import PeriodFilterForm, ReportFilterForm
+from courses.models import LearningSession
+from courses.reports.activity import local_bounds, reported_enrolments
+from courses.reports.base import TableReport, register
+from courses.reports.filters import PeriodFilterForm, ReportFilterForm
 
 COLUMNS = [
     (pgettext_lazy("row number", "No."), 5),

@@ -22,14 +22,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from courses.models import Attendance, LiveSession
+from courses.models.sessions import status_labels
+from courses.reports import scope
+from courses.reports.activity import local_bounds
+from courses.reports.base import TableReport, batched, described_filters, register
+from courses.reports.filters import PeriodFilterForm
 from lms.ids import IdModelChoiceField
-
-from ..models import Attendance, LiveSession
-from ..models.sessions import status_labels
-from . import scope
-from .activity import local_bounds
-from .base import TableReport, batched, described_filters, register
-from .filters import PeriodFilterForm
 
 SESSION_OUT_OF_SCOPE = gettext_lazy("You cannot report on this session. Choose one from the list.")
 CHUNK = 2000

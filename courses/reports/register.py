@@ -12,12 +12,12 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from .. import certificate_register
-from ..certificate_admin import certificates_in_scope
-from ..models import Certificate
-from .activity import local_bounds
-from .base import TableReport, register
-from .filters import PeriodFilterForm, ReportFilterForm
+from courses import certificate_register
+from courses.certificate_admin import certificates_in_scope
+from courses.models import Certificate
+from courses.reports.activity import local_bounds
+from courses.reports.base import TableReport, register
+from courses.reports.filters import PeriodFilterForm, ReportFilterForm
 
 COLUMNS = [(pgettext_lazy("row number", "No."), 5), *certificate_register.REGISTER_COLUMNS]
 

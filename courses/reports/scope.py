@@ -6,8 +6,7 @@ from django.db.models import Q
 
 from accounts import scopes
 from accounts.models import Institution
-
-from ..models import CoursePage, Enrolment
+from courses.models import CoursePage, Enrolment
 
 
 def may_see_reports(user) -> bool:

@@ -2,7 +2,7 @@
 
 from django import template
 
-from .. import exports
+from courses import exports
 
 register = template.Library()
 

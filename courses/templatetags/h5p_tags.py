@@ -8,8 +8,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import services
-from ..h5p import xapi
+from courses import services
+from courses.h5p import xapi
 
 register = template.Library()
 

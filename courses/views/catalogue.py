@@ -4,10 +4,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page
 
+from courses.models import Audience, CourseCatalogPage, CoursePage, Enrolment, LessonPage, Topic
+from courses.views.learner import _done_lesson_ids, render_page
 from lms import page_cache, site_cache
-
-from ..models import Audience, CourseCatalogPage, CoursePage, Enrolment, LessonPage, Topic
-from .learner import _done_lesson_ids, render_page
 
 
 def serve_catalogue(page: CourseCatalogPage, request):

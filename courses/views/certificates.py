@@ -9,11 +9,10 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from courses import certificate_files
+from courses.models import Certificate
+from courses.models.certificates import CODE_SHAPE
 from lms.addresses import client_address
-
-from .. import certificate_files
-from ..models import Certificate
-from ..models.certificates import CODE_SHAPE
 
 # Verification look-ups allowed per client address in a minute.
 VERIFY_PER_MINUTE = 30

@@ -23,10 +23,10 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from .. import services
-from ..h5p import storage
-from ..h5p.validation import CONTENT_EXTENSIONS, LIBRARY_EXTENSIONS, PackageError, check_path
-from ..models import H5PLibrary, H5PPackage, LessonPage
+from courses import services
+from courses.h5p import storage
+from courses.h5p.validation import CONTENT_EXTENSIONS, LIBRARY_EXTENSIONS, PackageError, check_path
+from courses.models import H5PLibrary, H5PPackage, LessonPage
 
 BODY_TOO_LARGE = _("The request is too large.")
 BAD_JSON = _("The request is not valid JSON.")

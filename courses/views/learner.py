@@ -16,13 +16,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from lms import csp, page_cache, site_cache
-from lms.ids import parse_id
-from lms.redirects import safe_redirect_target
-
-from .. import quiz, services
-from ..h5p.frame import FRAME_SCRIPT
-from ..models import (
+from courses import quiz, services
+from courses.h5p.frame import FRAME_SCRIPT
+from courses.models import (
     Certificate,
     CourseCatalogPage,
     CoursePage,
@@ -32,7 +28,10 @@ from ..models import (
     ModulePage,
     QuizAttempt,
 )
-from . import live
+from courses.views import live
+from lms import csp, page_cache, site_cache
+from lms.ids import parse_id
+from lms.redirects import safe_redirect_target
 
 HEARTBEAT_BAD_REQUEST = gettext_lazy("A heartbeat needs the page visit and a beat number.")
 

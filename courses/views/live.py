@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import ics, live_sessions
-from ..models import Attendance, AttendanceSettings, CoursePage, LiveSession
+from courses import ics, live_sessions
+from courses.models import Attendance, AttendanceSettings, CoursePage, LiveSession
 
 # Upcoming sessions shown per course on "my courses".
 MY_COURSES_UPCOMING = 3

@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from . import example_package
+from courses.h5p.content_type import example_package
 
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "checkpoint-question.h5p")
