@@ -30,6 +30,7 @@ from accounts.models import User
 from courses import certificates, demo_content, live_sessions, quiz, services
 from courses.blocks import LessonStreamBlock, stream_with_ids
 from courses.h5p import content_type, xapi
+from courses.h5p import services as h5p_services
 from courses.h5p.packages import h5p_package_create
 from courses.models import (
     Audience,
@@ -350,7 +351,7 @@ def _learn(user, course, lessons_done: int) -> None:
                 user=user, lesson=lesson, quiz_id=quiz_id, data=_right_answers(lesson, quiz_id)
             )
         for activity_id in lesson.h5p_activities():
-            services.h5p_statement_record(
+            h5p_services.h5p_statement_record(
                 user=user, lesson=lesson, activity_id=activity_id,
                 statement=_right_answer_statement(lesson, activity_id),
             )  # fmt: skip

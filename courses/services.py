@@ -2,7 +2,6 @@
 attempts. Keyword-only, atomic; refusals raise CourseError with one of the
 message constants below."""
 
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -15,15 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from courses import certificates, emails, heartbeat_sql, quiz
-from courses.h5p import xapi
 from courses.models import (
     Attendance,
     CoursePage,
     Enrolment,
-    H5PPackage,
     H5PResult,
-    H5PStatement,
-    H5PUserData,
     LearningSession,
     LessonPage,
     LessonProgress,
@@ -40,12 +35,6 @@ QUIZ_NOT_FOUND = _("This quiz does not exist in this lesson. Reload the page and
 VISIT_UNKNOWN = _("This page visit is not known. Reload the lesson.")
 TOO_FREQUENT = _("Too many heartbeats; slow down.")
 NO_ATTEMPTS_LEFT = _("You have used all attempts for this quiz.")
-H5P_ACTIVITY_NOT_FOUND = _(
-    "This H5P activity does not exist in this lesson. Reload the page and try again."
-)
-H5P_NOT_READY = _("This H5P activity is not available yet.")
-H5P_BAD_USER_DATA = _("The saved state of an H5P activity is not valid.")
-H5P_SCORE_MAX_CHANGED = _("The score's maximum differs from the one this activity reported before.")
 
 
 class CourseError(ServiceError):
@@ -126,7 +115,7 @@ def enrolment_withdraw(*, enrolment: Enrolment, by: User) -> Enrolment:
     return enrolment
 
 
-def _checked(*, user: User, lesson: LessonPage) -> CoursePage:
+def lesson_course_checked(*, user: User, lesson: LessonPage) -> CoursePage:
     """The lesson's course, read with the learner's enrolment in one query."""
     if not lesson.live:
         raise CourseError(LESSON_UNAVAILABLE)
@@ -137,7 +126,7 @@ def _checked(*, user: User, lesson: LessonPage) -> CoursePage:
     return course
 
 
-def _progress_for_update(*, user: User, lesson: LessonPage, course: CoursePage) -> LessonProgress:
+def progress_for_update(*, user: User, lesson: LessonPage, course: CoursePage) -> LessonProgress:
     """The learner's progress row in the lesson, locked; one query once it exists."""
     rows = LessonProgress.objects.select_for_update().filter(user=user, lesson=lesson)
     progress = rows.first()
@@ -180,7 +169,9 @@ def _lesson_conditions_met(progress: LessonProgress, lesson: LessonPage) -> bool
     return all(conditions)
 
 
-def _advance(progress: LessonProgress, lesson: LessonPage, course: CoursePage) -> LessonProgress:
+def progress_advance(
+    progress: LessonProgress, lesson: LessonPage, course: CoursePage
+) -> LessonProgress:
     """Move the status forward (never back) and complete the course when the
     last required lesson is done."""
     now = timezone.now()
@@ -273,8 +264,8 @@ def course_completion_announce(*, enrolment: Enrolment) -> None:
 def lesson_open(*, user: User, lesson: LessonPage) -> tuple[LessonProgress, LearningSession]:
     """Record that the learner opened the lesson and start the learning
     session its heartbeats will extend."""
-    course = _checked(user=user, lesson=lesson)
-    progress = _progress_for_update(user=user, lesson=lesson, course=course)
+    course = lesson_course_checked(user=user, lesson=lesson)
+    progress = progress_for_update(user=user, lesson=lesson, course=course)
     now = timezone.now()
     progress.first_opened_at = progress.first_opened_at or now
     progress.last_opened_at = max(progress.last_opened_at or now, now)
@@ -282,7 +273,7 @@ def lesson_open(*, user: User, lesson: LessonPage) -> tuple[LessonProgress, Lear
         user=user, course=course, lesson=lesson, visit=str(uuid.uuid4()),
         started_at=now, last_seen_at=now,
     )  # fmt: skip
-    return _advance(progress, lesson, course), session
+    return progress_advance(progress, lesson, course), session
 
 
 @transaction.atomic
@@ -327,31 +318,31 @@ def heartbeat_record(*, user: User, lesson_id: int, visit: str, beat: int) -> in
         # Time is a completion rule here: re-evaluate lesson and course.
         lesson = LessonPage.objects.get(pk=lesson_id)
         course = CoursePage.objects.get(pk=state.course_id)
-        progress = _progress_for_update(user=user, lesson=lesson, course=course)
-        _advance(progress, lesson, course)
+        progress = progress_for_update(user=user, lesson=lesson, course=course)
+        progress_advance(progress, lesson, course)
     return credit
 
 
 @transaction.atomic
 def lesson_mark_done(*, user: User, lesson: LessonPage) -> LessonProgress:
     """The learner's "mark as done" button, where the lesson's rule allows it."""
-    course = _checked(user=user, lesson=lesson)
+    course = lesson_course_checked(user=user, lesson=lesson)
     if not lesson.complete_by_button:
         raise CourseError(BUTTON_NOT_ALLOWED)
-    progress = _progress_for_update(user=user, lesson=lesson, course=course)
+    progress = progress_for_update(user=user, lesson=lesson, course=course)
     progress.first_opened_at = progress.first_opened_at or timezone.now()
     progress.marked_done_at = progress.marked_done_at or timezone.now()
-    return _advance(progress, lesson, course)
+    return progress_advance(progress, lesson, course)
 
 
 @transaction.atomic
 def quiz_attempt_submit(*, user: User, lesson: LessonPage, quiz_id: str, data) -> QuizAttempt:
     """Grade a posted quiz on the server and store the attempt."""
-    course = _checked(user=user, lesson=lesson)
+    course = lesson_course_checked(user=user, lesson=lesson)
     quiz_value = dict(lesson.quizzes()).get(quiz_id)
     if quiz_value is None:
         raise CourseError(QUIZ_NOT_FOUND)
-    progress = _progress_for_update(user=user, lesson=lesson, course=course)
+    progress = progress_for_update(user=user, lesson=lesson, course=course)
     used = QuizAttempt.objects.filter(user=user, lesson=lesson, quiz_id=quiz_id).count()
     if quiz_value["max_attempts"] and used >= quiz_value["max_attempts"]:
         raise CourseError(NO_ATTEMPTS_LEFT)
@@ -371,162 +362,5 @@ def quiz_attempt_submit(*, user: User, lesson: LessonPage, quiz_id: str, data) -
     )
     progress.first_opened_at = progress.first_opened_at or attempt.submitted_at
     progress.best_score = max(progress.best_score or 0, score)
-    _advance(progress, lesson, course)
+    progress_advance(progress, lesson, course)
     return attempt
-
-
-def _h5p_activity(*, lesson: LessonPage, activity_id: str) -> dict:
-    activity = lesson.h5p_activities().get(activity_id)
-    if activity is None:
-        raise CourseError(H5P_ACTIVITY_NOT_FOUND)
-    if activity["package"] is None or not activity["package"].is_ready:
-        raise CourseError(H5P_NOT_READY)
-    return activity
-
-
-def _h5p_finished(activity: dict, statement: xapi.Statement) -> bool:
-    """Whether a statement completes the activity: an attempt reaching the
-    pass mark (score-less content: any attempt but a failed one), or, where
-    the block says so, viewing score-less content."""
-    if statement.ends_attempt:
-        if statement.percent is None:
-            return statement.verb != "failed"
-        return statement.percent >= activity["pass_mark"]
-    return statement.is_view and activity["complete_on_view"]
-
-
-def _h5p_check_score_max(
-    *,
-    user: User,
-    lesson: LessonPage,
-    activity_id: str,
-    package: H5PPackage,
-    statement: xapi.Statement,
-) -> None:
-    """A package declares no maximum score the server could read, so the
-    first scored top-level statement of this learner in this activity and
-    package fixes it; later ones must report the same. Pinned per learner,
-    not site-wide, so that one forged first statement cannot lock every
-    other learner out; a replaced package starts afresh."""
-    if not statement.is_top_level or statement.score_max is None:
-        return
-    first_max = (
-        H5PStatement.objects.filter(
-            user=user,
-            lesson=lesson,
-            activity_id=activity_id,
-            package=package,
-            is_top_level=True,
-            score_max__isnull=False,
-        )
-        .order_by("created_at", "pk")
-        .values_list("score_max", flat=True)
-        .first()
-    )
-    if first_max is not None and first_max != statement.score_max:
-        raise CourseError(H5P_SCORE_MAX_CHANGED)
-
-
-@transaction.atomic
-def h5p_statement_record(
-    *, user: User, lesson: LessonPage, activity_id: str, statement: dict
-) -> tuple[H5PStatement, LessonProgress | None]:
-    """Store an xAPI statement the player posted and let it move progress.
-    The server decides: the actor is ignored (the learner is who is logged
-    in), the object must be this activity, the score is checked against the
-    activity's range (0 to its maximum) and scaled here; only top-level
-    statements count, attempts end with completed, answered, passed, failed
-    or mastered; the best attempt is kept and completion never goes back.
-    Returns the stored statement and, when it counted, the lesson progress."""
-    course = _checked(user=user, lesson=lesson)
-    activity = _h5p_activity(lesson=lesson, activity_id=activity_id)
-    try:
-        read = xapi.read_statement(statement, iri=xapi.activity_iri(lesson.pk, activity_id))
-    except xapi.StatementError as error:
-        raise CourseError(error.message) from None
-    _h5p_check_score_max(
-        user=user, lesson=lesson, activity_id=activity_id, package=activity["package"],
-        statement=read,
-    )  # fmt: skip
-    now = timezone.now()
-    stored = H5PStatement.objects.create(
-        user=user, lesson=lesson, activity_id=activity_id, package=activity["package"],
-        verb=read.verb, is_top_level=read.is_top_level, ends_attempt=read.ends_attempt,
-        score_raw=read.score_raw, score_max=read.score_max, score_scaled=read.scaled,
-        raw=statement, created_at=now,
-    )  # fmt: skip
-    if not (read.ends_attempt or read.is_view):
-        return stored, None
-    progress = _progress_for_update(user=user, lesson=lesson, course=course)
-    try:
-        with transaction.atomic():
-            H5PResult.objects.get_or_create(
-                user=user, lesson=lesson, activity_id=activity_id, defaults={"course": course}
-            )
-    except IntegrityError:  # created concurrently; the row exists now
-        pass
-    result = H5PResult.objects.select_for_update().get(
-        user=user, lesson=lesson, activity_id=activity_id
-    )
-    if read.ends_attempt:
-        result.attempts += 1
-    if read.is_view:
-        result.viewed_at = result.viewed_at or now
-    if read.percent is not None and read.ends_attempt:
-        result.best_score = max(result.best_score or 0, read.percent)
-        progress.best_score = max(progress.best_score or 0, read.percent)
-    if result.completed_at is None and _h5p_finished(activity, read):
-        result.completed_at = now
-    result.last_statement_at = now
-    result.save()
-    progress.first_opened_at = progress.first_opened_at or now
-    return stored, _advance(progress, lesson, course)
-
-
-def h5p_saved_state(*, user: User, lesson: LessonPage, activity_id: str, directory: str):
-    """The player's saved state (a JSON string) for resuming, if it was saved
-    for the package folder the learner gets now."""
-    saved = H5PUserData.objects.filter(
-        user=user, lesson=lesson, activity_id=activity_id, data_type="state",
-        sub_content_id="0", directory=directory,
-    )  # fmt: skip
-    return saved.values_list("data", flat=True).first()
-
-
-@transaction.atomic
-def h5p_user_data_save(
-    *,
-    user: User,
-    lesson: LessonPage,
-    activity_id: str,
-    data_type: str,
-    sub_content_id: str,
-    data: str,
-    preload: bool,
-) -> H5PUserData | None:
-    """Save (or, when H5P sends "0", delete) the player's state for one
-    learner and activity. The state must be JSON; it is only ever handed
-    back to the same learner."""
-    _checked(user=user, lesson=lesson)
-    activity = _h5p_activity(lesson=lesson, activity_id=activity_id)
-    key = {
-        "user": user, "lesson": lesson, "activity_id": activity_id,
-        "data_type": data_type, "sub_content_id": sub_content_id,
-    }  # fmt: skip
-    if data == "0":
-        H5PUserData.objects.filter(**key).delete()
-        return None
-    try:
-        json.loads(data)
-    except ValueError:
-        raise CourseError(H5P_BAD_USER_DATA) from None
-    saved, _created = H5PUserData.objects.update_or_create(
-        **key,
-        defaults={
-            "data": data,
-            "preload": preload,
-            "directory": activity["package"].directory,
-            "updated_at": timezone.now(),
-        },
-    )
-    return saved

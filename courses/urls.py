@@ -1,6 +1,7 @@
 from django.urls import path
 
-from courses.views import certificates, h5p, learner, live
+from courses.h5p import views as h5p
+from courses.views import certificates, learner, live
 
 app_name = "courses"
 

@@ -9,4 +9,11 @@ is h5p-standalone from npm.
 - `storage`: writing an accepted package into storage and removing it.
 - `packages`: the services that store, replace and approve packages.
 - `content_type`: the source of our checkpoint question and its builder.
-- `frame`: the player frame's inline script, allowed by the lesson's CSP."""
+- `frame`: the player frame's inline script, allowed by the lesson's CSP.
+- `models`: libraries, packages, results, statements and saved states.
+- `services`: the learner's statements and saved state (writes).
+- `views`: the player's files, xAPI and saved-state endpoints.
+- `admin`: the package listing and upload in the Wagtail admin.
+
+Dependencies (catalogue <- progress <- (h5p, live) <- certificates <- reports):
+may import catalogue and progress; certificates and reports may import it."""

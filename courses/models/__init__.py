@@ -2,6 +2,7 @@
 Dependencies point one way: pages <- enrolment <- progress <- certificates
 <- reports; live sessions stand on pages and enrolment."""
 
+from courses.h5p.models import H5PLibrary, H5PPackage, H5PResult, H5PStatement, H5PUserData
 from courses.models.certificates import (
     Certificate,
     CertificateBatch,
@@ -9,7 +10,6 @@ from courses.models.certificates import (
     CertificateSettings,
 )
 from courses.models.enrolment import Enrolment
-from courses.models.h5p import H5PLibrary, H5PPackage, H5PResult, H5PStatement, H5PUserData
 from courses.models.pages import (
     Audience,
     CourseCatalogPage,

@@ -8,7 +8,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from courses import services
+from courses.h5p import services as h5p_services
 from courses.h5p import xapi
 
 register = template.Library()
@@ -21,7 +21,7 @@ def _player_config(*, request, lesson, activity_id: str, value) -> dict:
     placeholder = reverse(
         "courses:h5p_user_data", args=[lesson.pk, "H5PCONTENT", "H5PDATATYPE", "H5PSUBCONTENT"]
     )
-    state = services.h5p_saved_state(
+    state = h5p_services.h5p_saved_state(
         user=request.user, lesson=lesson, activity_id=activity_id, directory=package.directory
     )
     return {

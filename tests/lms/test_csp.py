@@ -24,7 +24,7 @@ from lms.csp import script_hash
 from lms.page_cache import HIT_HEADER, allow_anonymous_caching
 from tests import factories
 from tests.conftest import require_or_skip
-from tests.courses.test_h5p import ready_client
+from tests.courses.h5p.test_h5p import ready_client
 from tests.fixtures.h5p import add_h5p_block, installed_package
 
 pytestmark = pytest.mark.django_db

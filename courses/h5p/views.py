@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from courses import services
+from courses.h5p import services as h5p_services
 from courses.h5p import storage
 from courses.h5p.validation import CONTENT_EXTENSIONS, LIBRARY_EXTENSIONS, PackageError, check_path
 from courses.models import H5PLibrary, H5PPackage, LessonPage
@@ -187,8 +188,8 @@ def _status_for(error: services.CourseError) -> int:
     statuses = {
         services.NOT_ENROLLED: 403,
         services.LESSON_UNAVAILABLE: 404,
-        services.H5P_ACTIVITY_NOT_FOUND: 404,
-        services.H5P_NOT_READY: 404,
+        h5p_services.H5P_ACTIVITY_NOT_FOUND: 404,
+        h5p_services.H5P_NOT_READY: 404,
     }
     return statuses.get(error.message, 400)
 
@@ -205,7 +206,7 @@ def xapi(request, lesson_id: int, activity_id: str):
         return _error(BAD_JSON, 400)
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     try:
-        stored, progress = services.h5p_statement_record(
+        stored, progress = h5p_services.h5p_statement_record(
             user=request.user, lesson=lesson, activity_id=activity_id, statement=statement
         )
     except services.CourseError as error:
@@ -236,7 +237,7 @@ def user_data(request, lesson_id: int, activity_id: str, data_type: str, sub_con
         return _error(BODY_TOO_LARGE, 413)
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     try:
-        services.h5p_user_data_save(
+        h5p_services.h5p_user_data_save(
             user=request.user, lesson=lesson, activity_id=activity_id, data_type=data_type,
             sub_content_id=sub_content_id, data=data, preload=request.POST.get("preload") == "1",
         )  # fmt: skip

@@ -10,8 +10,8 @@ from django.test import Client
 from wagtail.models import ReferenceIndex
 
 from accounts import roles
-from courses import services
 from courses.h5p import packages, storage, validation, xapi
+from courses.h5p import services as h5p_services
 from courses.models import (
     Enrolment,
     H5PLibrary,
@@ -425,11 +425,11 @@ def test_viewing_completes_score_less_content_only_when_the_block_says_so(
 
 def test_failed_attempts_below_the_pass_mark_do_not_complete(activity, learner_lo1):
     lesson, activity_id = activity["lesson"], activity["id"]
-    services.h5p_statement_record(
+    h5p_services.h5p_statement_record(
         user=learner_lo1, lesson=lesson, activity_id=activity_id,
         statement=statement(lesson, activity_id, verb="failed", raw=None),
     )  # fmt: skip
-    services.h5p_statement_record(
+    h5p_services.h5p_statement_record(
         user=learner_lo1, lesson=lesson, activity_id=activity_id,
         statement=statement(lesson, activity_id, raw=1, maximum=2),
     )  # fmt: skip
@@ -585,7 +585,7 @@ def test_lesson_page_renders_the_player_settings(activity, learner_lo1):
 def test_progress_grid_shows_h5p_score_and_attempts(activity, learner_lo1, coordinator_county):
     lesson, activity_id = activity["lesson"], activity["id"]
     for raw in (0, 1):
-        services.h5p_statement_record(
+        h5p_services.h5p_statement_record(
             user=learner_lo1, lesson=lesson, activity_id=activity_id,
             statement=statement(lesson, activity_id, raw=raw),
         )  # fmt: skip
