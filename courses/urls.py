@@ -1,7 +1,8 @@
 from django.urls import path
 
 from courses.h5p import views as h5p
-from courses.views import certificates, learner, live
+from courses.live import views as live
+from courses.views import certificates, learner
 
 app_name = "courses"
 

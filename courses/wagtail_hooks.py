@@ -15,12 +15,12 @@ from courses import (
     certificate_admin,
     dashboard,
     exports,
-    live_admin,
     overdue_admin,
     permissions,
     report_admin,
 )
 from courses.h5p import admin as h5p_admin
+from courses.live import admin as live_admin
 from courses.models import CourseCatalogPage, CoursePage, LessonPage
 from courses.reports import all as _all_reports  # noqa: F401 - registers the reports
 from courses.reports import base as report_base

@@ -3,6 +3,7 @@ Dependencies point one way: pages <- enrolment <- progress <- certificates
 <- reports; live sessions stand on pages and enrolment."""
 
 from courses.h5p.models import H5PLibrary, H5PPackage, H5PResult, H5PStatement, H5PUserData
+from courses.live.models import Attendance, AttendanceChange, AttendanceSettings, LiveSession
 from courses.models.certificates import (
     Certificate,
     CertificateBatch,
@@ -20,7 +21,6 @@ from courses.models.pages import (
 )
 from courses.models.progress import LearningSession, LessonProgress, QuizAttempt
 from courses.models.reports import EvidencePack
-from courses.models.sessions import Attendance, AttendanceChange, AttendanceSettings, LiveSession
 
 __all__ = [
     "Attendance",

@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from courses.live.models import status_labels
 from courses.models import Attendance, LiveSession
-from courses.models.sessions import status_labels
 from courses.reports import scope
 from courses.reports.activity import local_bounds
 from courses.reports.base import TableReport, batched, described_filters, register

@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from courses import quiz, services
 from courses.h5p.frame import FRAME_SCRIPT
+from courses.live import selectors as live
 from courses.models import (
     Certificate,
     CourseCatalogPage,
@@ -28,7 +29,6 @@ from courses.models import (
     ModulePage,
     QuizAttempt,
 )
-from courses.views import live
 from lms import csp, page_cache, site_cache
 from lms.ids import parse_id
 from lms.redirects import safe_redirect_target

@@ -5,7 +5,7 @@ once, so repeated or parallel runs send nothing twice."""
 
 from django.core.management.base import BaseCommand
 
-from courses import live_sessions
+from courses.live import services as live_sessions
 
 
 class Command(BaseCommand):

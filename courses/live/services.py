@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts import scopes
 from accounts.models import User
 from courses import emails, services
+from courses.live.models import checkin_code_normalise
 from courses.models import Attendance, AttendanceChange, CoursePage, LiveSession
-from courses.models.sessions import checkin_code_normalise
 from lms.errors import ServiceError
 
 logger = logging.getLogger(__name__)

@@ -19,8 +19,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts import roles
-from courses import live_sessions, services
-from courses.live_admin import TIME_DOES_NOT_EXIST, LiveSessionForm
+from courses import services
+from courses.live import services as live_sessions
+from courses.live.admin import TIME_DOES_NOT_EXIST, LiveSessionForm
+from courses.live.models import CODE_ALPHABET, END_BEFORE_START
 from courses.models import (
     Attendance,
     AttendanceChange,
@@ -29,7 +31,6 @@ from courses.models import (
     Enrolment,
     LiveSession,
 )
-from courses.models.sessions import CODE_ALPHABET, END_BEFORE_START
 from courses.reports import evidence
 from courses.reports.filters import PeriodFilterForm
 from tests import factories

@@ -31,9 +31,9 @@ from wagtail.permissions import register_permission_policy
 
 from accounts import roles, scopes
 from accounts.models import User
-from courses import live_sessions
+from courses.live import services as live_sessions
+from courses.live.models import END_BEFORE_START
 from courses.models import Attendance, AttendanceChange, AttendanceSettings, CoursePage, LiveSession
-from courses.models.sessions import END_BEFORE_START
 from lms.ids import IdModelChoiceField, IdModelChoiceFilter, IdModelMultipleChoiceField, parse_id
 
 TIME_DOES_NOT_EXIST = gettext_lazy(
