@@ -108,7 +108,7 @@ def prepare(learners: int):
     from wagtail.models import Site
 
     from accounts.models import Institution, User
-    from courses.certificates import certificate_issue
+    from courses.certificates.services import certificate_issue
     from courses.models import (
         Certificate,
         CertificateSettings,
@@ -202,7 +202,7 @@ def percentile(durations: list[float], share: float) -> float:
 def bench_render(certificate, renders: int, profile: bool) -> dict:
     from pypdf import PdfReader
 
-    from courses.certificate_pdf import (
+    from courses.certificates.render import (
         branding_load,
         render_certificate_html,
         render_certificate_pdf,
@@ -296,7 +296,7 @@ def bench_batch(env: dict, folder: str, course, coordinator, certificates) -> li
 
 def one_batch(worker, log_path: Path, course, coordinator, certificates) -> dict:
     """Ask for a ZIP and wait until it is READY; check what it holds."""
-    from courses.certificates import certificate_batch_request
+    from courses.certificates.services import certificate_batch_request
     from courses.models import CertificateBatch
 
     requested = time.perf_counter()

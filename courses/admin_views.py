@@ -21,9 +21,9 @@ from accounts import roles, scopes
 from accounts.admin_views import PARTICIPANT_POLICY
 from accounts.models import Institution, User
 from courses import services
+from courses.dates import REPORT_DATE_LAST
 from courses.models import CoursePage, Enrolment, H5PResult, LessonProgress
 from courses.progress_grid import progress_grid
-from courses.reports.filters import REPORT_DATE_LAST
 from lms.ids import IdModelChoiceField, IdModelMultipleChoiceField, parse_id
 
 NOTHING_CHOSEN = gettext_lazy("Choose learners, institutions or everyone you imported.")

@@ -27,8 +27,9 @@ from wagtail.models import Site
 
 from accounts import roles
 from accounts.models import User
-from courses import certificates, demo_content, quiz, services
+from courses import demo_content, quiz, services
 from courses.blocks import LessonStreamBlock, stream_with_ids
+from courses.certificates import services as certificates
 from courses.h5p import content_type, xapi
 from courses.h5p import services as h5p_services
 from courses.h5p.packages import h5p_package_create

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from courses import certificates, emails, heartbeat_sql, quiz
+from courses import emails, heartbeat_sql, quiz
+from courses.certificates import services as certificates
 from courses.models import (
     Attendance,
     CoursePage,

@@ -1,8 +1,9 @@
 from django.urls import path
 
+from courses.certificates import views as certificates
 from courses.h5p import views as h5p
 from courses.live import views as live
-from courses.views import certificates, learner
+from courses.views import learner
 
 app_name = "courses"
 

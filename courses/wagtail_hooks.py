@@ -10,15 +10,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from courses import (
-    admin_views,
-    certificate_admin,
-    dashboard,
-    exports,
-    overdue_admin,
-    permissions,
-    report_admin,
-)
+from courses import admin_views, dashboard, exports, overdue_admin, permissions, report_admin
+from courses.certificates import admin as certificate_admin
+from courses.certificates import selectors as certificate_selectors
 from courses.h5p import admin as h5p_admin
 from courses.live import admin as live_admin
 from courses.models import CourseCatalogPage, CoursePage, LessonPage
@@ -157,7 +151,7 @@ def certificate_admin_urls():
 
 class CertificateMenuItem(MenuItem):
     def is_shown(self, request):
-        return certificate_admin.may_see_register(request.user)
+        return certificate_selectors.may_see_register(request.user)
 
 
 @hooks.register("register_admin_menu_item")

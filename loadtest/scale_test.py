@@ -333,7 +333,7 @@ def batch_request(topology: Topology) -> int:
     code = (
         "import django; django.setup()\n"
         "from accounts.models import User\n"
-        "from courses.certificates import certificate_batch_request\n"
+        "from courses.certificates.services import certificate_batch_request\n"
         "from courses.models import Certificate\n"
         "from django.db import transaction\n"
         "with transaction.atomic():\n"

@@ -59,7 +59,7 @@ def main() -> None:
     from accounts import roles
     from accounts.models import Institution, User
     from courses import services
-    from courses.certificates import certificate_issue
+    from courses.certificates.services import certificate_issue
     from courses.models import CoursePage, Enrolment, LessonPage
 
     courses = list(CoursePage.objects.live().order_by("path"))

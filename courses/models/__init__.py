@@ -2,14 +2,14 @@
 Dependencies point one way: pages <- enrolment <- progress <- certificates
 <- reports; live sessions stand on pages and enrolment."""
 
-from courses.h5p.models import H5PLibrary, H5PPackage, H5PResult, H5PStatement, H5PUserData
-from courses.live.models import Attendance, AttendanceChange, AttendanceSettings, LiveSession
-from courses.models.certificates import (
+from courses.certificates.models import (
     Certificate,
     CertificateBatch,
     CertificateSequence,
     CertificateSettings,
 )
+from courses.h5p.models import H5PLibrary, H5PPackage, H5PResult, H5PStatement, H5PUserData
+from courses.live.models import Attendance, AttendanceChange, AttendanceSettings, LiveSession
 from courses.models.enrolment import Enrolment
 from courses.models.pages import (
     Audience,

@@ -21,8 +21,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from accounts import scopes
-from courses import certificate_templates
 from courses.blocks import H5PActivityBlock, LessonStreamBlock, QuizBlock
+from courses.certificates import designs as certificate_templates
 from courses.panels import CompletionImpactPanel
 from lms import site_cache
 from lms.slugs import AsciiSlugPage

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from courses import exports
-from courses.pdf import branding_load
+from courses.certificates.pdf import branding_load
 from courses.reports import documents
 from courses.reports.filters import ReportFilterForm
 from lms.models import SiteSettings

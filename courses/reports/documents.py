@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from courses import exports
-from courses.pdf import Branding, html_to_pdf, render_html
+from courses.certificates.pdf import Branding, html_to_pdf, render_html
 
 TEMPLATE = "courses/reports/table.pdf.html"
 

@@ -19,13 +19,14 @@ from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from accounts import scopes
-from courses import certificate_files, exports
-from courses.certificate_admin import certificates_in_scope
+from courses import exports
+from courses.certificates import files as certificate_files
+from courses.certificates.selectors import certificates_in_scope
+from courses.certificates.tasks import WAITED_FOR_PRIORITY
 from courses.models import CertificateBatch, EvidencePack
 from courses.reports import all as _all_reports  # noqa: F401 - registers every report
 from courses.reports import base
 from courses.reports.filters import PeriodFilterForm
-from courses.tasks import WAITED_FOR_PRIORITY
 
 # Report formats that go into the pack (the plain-comma CSV is left out: the
 # Excel CSV and the XLSX carry the same rows).

@@ -12,8 +12,8 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from courses import certificate_register
-from courses.certificate_admin import certificates_in_scope
+from courses.certificates import register as certificate_register
+from courses.certificates.selectors import certificates_in_scope
 from courses.models import Certificate
 from courses.reports.activity import local_bounds
 from courses.reports.base import TableReport, register

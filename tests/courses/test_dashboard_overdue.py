@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import User
-from courses import certificates, dashboard
+from courses import dashboard
+from courses.certificates import services as certificates
 from courses.models import Enrolment, LearningSession, LessonProgress
 from courses.overdue_admin import NOTHING_SELECTED
 from courses.wagtail_hooks import learning_dashboard_panel

@@ -19,7 +19,7 @@ from wagtail.models import ModelLogEntry
 from accounts import roles
 from accounts.models import LoginEvent
 from courses import exports, services
-from courses.certificates import certificate_issue, certificate_revoke
+from courses.certificates.services import certificate_issue, certificate_revoke
 from courses.models import Certificate, Enrolment, LearningSession
 from courses.reports import activity, base, indicators, register
 from courses.reports.filters import PeriodFilterForm

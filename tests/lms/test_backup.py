@@ -30,7 +30,8 @@ from wagtail.models import Collection, Locale, Page
 
 from accounts import roles
 from accounts.models import User
-from courses import certificate_pdf, services
+from courses import services
+from courses.certificates import render as certificate_pdf
 from courses.models import Certificate, Enrolment, LessonProgress
 from courses.reports.attendance import AttendanceReport
 from courses.reports.filters import PeriodFilterForm, ReportFilterForm

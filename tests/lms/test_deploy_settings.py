@@ -13,9 +13,9 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-from courses import certificate_files
+from courses.certificates import files as certificate_files
 from tests import factories
-from tests.courses.test_certificates import complete, pdf_text
+from tests.courses.certificates.test_certificates import complete, pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,8 +8,8 @@ from django.test import override_settings
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from courses.certificates.tasks import certificate_batch_build
 from courses.models import CertificateBatch
-from courses.tasks import certificate_batch_build
 from lms import worker
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

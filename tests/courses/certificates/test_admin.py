@@ -19,8 +19,10 @@ from django.utils.html import escape
 from wagtail.models import ModelLogEntry
 
 from accounts import roles
-from courses import certificate_admin, certificate_register, exports
-from courses.certificates import PERIOD_REVERSED, REASON_REQUIRED, certificate_issue
+from courses import exports
+from courses.certificates import admin as certificate_admin
+from courses.certificates import register as certificate_register
+from courses.certificates.services import PERIOD_REVERSED, REASON_REQUIRED, certificate_issue
 from courses.models import Certificate, CertificateBatch, Enrolment
 from tests import factories
 from tests.conftest import coordinator_of

@@ -10,11 +10,13 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from wagtail.models import Site
 
-from courses import certificate_files, certificate_pdf, certificates
+from courses.certificates import files as certificate_files
+from courses.certificates import render as certificate_pdf
+from courses.certificates import services as certificates
+from courses.certificates.tasks import certificate_batch_build
 from courses.models import Certificate, CertificateBatch, CertificateSettings
-from courses.tasks import certificate_batch_build
 from tests import factories
-from tests.courses.test_certificates import complete, pdf_text
+from tests.courses.certificates.test_certificates import complete, pdf_text
 from tests.courses.test_learner_pages import ready
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.http import HttpResponse
 
-from courses import certificate_pdf
+from courses.certificates import render as certificate_pdf
 from courses.models import Certificate
 
 
@@ -95,3 +96,13 @@ def certificate_pdfs(certificates: list[Certificate]) -> Iterator[bytes]:
             yield _keep(certificate, next(rendered))
         else:
             yield certificate_pdf_bytes(certificate=certificate)
+
+
+def pdf_response(certificate: Certificate) -> HttpResponse:
+    """An issued certificate's PDF as a download named after its number:
+    the file kept since issue (kept now if there is none yet)."""
+    pdf = certificate_pdf_bytes(certificate=certificate)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = "zaswiadczenie-" + certificate.number.replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response

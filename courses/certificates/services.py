@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from accounts.models import Institution, User
-from courses import certificate_templates, emails, tasks
+from courses import emails
+from courses.certificates import designs as certificate_templates
+from courses.certificates import tasks
 from courses.models import (
     Certificate,
     CertificateBatch,

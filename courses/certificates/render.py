@@ -1,7 +1,7 @@
 """The certificate as a PDF: HTML/CSS templates rendered by WeasyPrint into a
 tagged PDF/UA-1 document in Polish, with a QR code (segno) of the public
 verification address. Rendering is a pure function of the certificate and
-the site's branding (`courses.pdf.branding_load`, fetched once, so a batch
+the site's branding (`courses.certificates.pdf.branding_load`, fetched once, so a batch
 of a thousand certificates reads the pictures once).
 
 WeasyPrint's time grows with the boxes it lays out and draws (about 0.4 ms
@@ -20,9 +20,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 from PIL import Image, ImageOps
 
-from courses import certificate_templates, pdf_workers
-from courses.models import Certificate
-from courses.pdf import (
+from courses.certificates import designs as certificate_templates
+from courses.certificates import workers as pdf_workers
+from courses.certificates.pdf import (
     LANGUAGE,
     Branding,
     Picture,
@@ -31,6 +31,7 @@ from courses.pdf import (
     render_html,
     stylesheet_load,
 )
+from courses.models import Certificate
 
 __all__ = [
     "Branding",
@@ -154,6 +155,13 @@ def render_certificate_pdf(certificate: Certificate, branding: Branding) -> byte
     )
 
 
+def _render_in_worker(certificate: Certificate) -> bytes:
+    """One PDF in a batch's worker process, with the branding its `start`
+    rebuilt; the worker module imports nothing of this one, so the two do
+    not import each other."""
+    return render_certificate_pdf(certificate, pdf_workers.branding())
+
+
 def render_many(certificates: list[Certificate], branding: Branding) -> Iterator[bytes]:
     """The PDFs of the certificates, in their order; a large batch is shared
     out to one process per core. Rendering reads nothing from the database."""
@@ -168,4 +176,4 @@ def render_many(certificates: list[Certificate], branding: Branding) -> Iterator
         initializer=pdf_workers.start,
         initargs=(dataclasses.asdict(branding),),
     ) as pool:
-        yield from pool.map(pdf_workers.render, certificates, chunksize=8)
+        yield from pool.map(_render_in_worker, certificates, chunksize=8)

@@ -23,9 +23,12 @@ from django.utils.translation import pgettext
 from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
 
-from courses import certificate_files, certificate_pdf, certificates, services
+from courses import services
+from courses.certificates import files as certificate_files
+from courses.certificates import render as certificate_pdf
+from courses.certificates import services as certificates
+from courses.certificates.models import validate_number_pattern
 from courses.models import Certificate, CertificateSettings, Enrolment
-from courses.models.certificates import validate_number_pattern
 from courses.personal_data import SECTIONS
 from tests import factories
 from tests.courses.test_learner_pages import ready

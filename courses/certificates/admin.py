@@ -25,12 +25,16 @@ from wagtail.admin.paginator import WagtailPaginator
 
 from accounts import scopes
 from accounts.models import Institution
-from courses import certificate_pdf, certificate_register, certificate_templates, exports
-from courses import certificates as services
+from courses import exports
+from courses.certificates import designs as certificate_templates
+from courses.certificates import register as certificate_register
+from courses.certificates import render as certificate_pdf
+from courses.certificates import services
+from courses.certificates.files import pdf_response
+from courses.certificates.selectors import certificates_in_scope, may_see_register
+from courses.dates import report_date_field
 from courses.job_admin import job_file_response, job_page
 from courses.models import Certificate, CertificateBatch, CoursePage
-from courses.reports.filters import report_date_field
-from courses.views.certificates import pdf_response
 from lms.ids import IdModelChoiceField
 from lms.redirects import safe_redirect_target
 
@@ -58,18 +62,6 @@ LIST_FIELDS = (
     "replaced_by__id",
     "replaced_by__number",
 )
-
-
-def may_see_register(user) -> bool:
-    return scopes.is_administrator(user) or scopes.is_coordinator(user)
-
-
-def certificates_in_scope(user):
-    """Every certificate for administrators; for a coordinator those issued
-    to members of the institutions in their scope."""
-    ids = scopes.scope_institution_ids(user)
-    certificates = Certificate.objects.all()
-    return certificates if ids is None else certificates.filter(institution_id__in=ids)
 
 
 # --- Forms -------------------------------------------------------------------

@@ -13,7 +13,7 @@ def start(branding: dict) -> None:
     """Set Django up in the fresh process and rebuild the batch's branding."""
     global _branding
     django.setup()
-    from courses.pdf import Branding, Picture
+    from courses.certificates.pdf import Branding, Picture
 
     def picture(fields):
         return Picture(fields["data"], fields["mime"], fields["alt"]) if fields else None
@@ -30,7 +30,6 @@ def start(branding: dict) -> None:
     gc.freeze()
 
 
-def render(certificate) -> bytes:
-    from courses.certificate_pdf import render_certificate_pdf
-
-    return render_certificate_pdf(certificate, _branding)
+def branding():
+    """The batch's branding, rebuilt by `start` in this process."""
+    return _branding

@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
-from courses import certificate_files
+from courses.certificates import files as certificate_files
 from courses.models import Certificate, CertificateBatch
 
 # How often (in certificates) the batch's visible progress is updated.

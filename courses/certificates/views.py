@@ -4,28 +4,17 @@ verification page reached from the QR code."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from courses import certificate_files
+from courses.certificates import files as certificate_files
+from courses.certificates.models import CODE_SHAPE
 from courses.models import Certificate
-from courses.models.certificates import CODE_SHAPE
 from lms.addresses import client_address
 
 # Verification look-ups allowed per client address in a minute.
 VERIFY_PER_MINUTE = 30
-
-
-def pdf_response(certificate: Certificate) -> HttpResponse:
-    """An issued certificate's PDF as a download named after its number:
-    the file kept since issue (kept now if there is none yet)."""
-    pdf = certificate_files.certificate_pdf_bytes(certificate=certificate)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    name = "zaswiadczenie-" + certificate.number.replace("/", "-")
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    return response
 
 
 @login_required
@@ -42,7 +31,7 @@ def my_certificates(request):
 def certificate_download(request, pk: int):
     """Only the holder downloads here; anyone else gets 404, never a hint."""
     certificate = get_object_or_404(Certificate, pk=pk, user=request.user)
-    return pdf_response(certificate)
+    return certificate_files.pdf_response(certificate)
 
 
 def _rate_limited(request) -> bool:

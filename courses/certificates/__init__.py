@@ -1,0 +1,17 @@
+"""Certificates of completion (zaświadczenia): issue and revocation with the
+learner's data frozen at issue, numbering, the PDF (kept as issued), ZIP
+batches, the public verification page and the register in the admin.
+
+- `models`: certificates, batches, numbering sequences and settings.
+- `services`: issue, revoke, batch requests (writes); `tasks`: the PDF and
+  batch jobs; `files`: the kept PDFs and the downloads.
+- `pdf`: WeasyPrint and the site's branding, shared with the reports'
+  documents; `render`: the certificate's PDF; `workers`: the processes of a
+  large batch; `designs`: the certificate designs a course chooses from.
+- `register`: the register's rows; `admin`: the register, batches and
+  revocation in Wagtail; `views`: "my certificates", download, verification.
+
+Dependencies (catalogue <- progress <- (h5p, live) <- certificates <- reports):
+may import catalogue, progress, h5p and live; only reports may import it.
+This module imports nothing: a batch's worker process imports the package
+before Django is set up."""
