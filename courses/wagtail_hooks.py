@@ -10,14 +10,16 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from courses import admin_views, dashboard, exports, overdue_admin, permissions, report_admin
+from courses import admin_views, exports, permissions
 from courses.certificates import admin as certificate_admin
 from courses.certificates import selectors as certificate_selectors
 from courses.h5p import admin as h5p_admin
 from courses.live import admin as live_admin
 from courses.models import CourseCatalogPage, CoursePage, LessonPage
+from courses.reports import admin as report_admin
 from courses.reports import all as _all_reports  # noqa: F401 - registers the reports
 from courses.reports import base as report_base
+from courses.reports import dashboard, overdue_admin
 from courses.reports import scope as report_scope
 from courses.views import catalogue, learner
 

@@ -20,7 +20,7 @@ from courses.models.pages import (
     Topic,
 )
 from courses.models.progress import LearningSession, LessonProgress, QuizAttempt
-from courses.models.reports import EvidencePack
+from courses.reports.models import EvidencePack
 
 __all__ = [
     "Attendance",

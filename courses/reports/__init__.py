@@ -1,4 +1,18 @@
 """Coordinator reports for the grant settlement: attendance and progress,
-remote-participation activity, indicators, and the evidence pack that holds
-them all. Each report is a read (scoped querysets) and pure functions that
-turn fetched data into rows, totals and documents."""
+remote-participation activity, indicators, the certificate register and the
+live-session lists, their CSV/XLSX/PDF exports, the learning dashboard, the
+overdue list with its reminders, and the evidence pack that holds them all.
+Each report is a read (scoped querysets) and pure functions that turn
+fetched data into rows, totals and documents.
+
+- `base`, `filters`, `scope`, `documents`: the report classes, the shared
+  filter forms, the courses and institutions in a person's scope, the PDFs.
+- `attendance`, `activity`, `indicators`, `register`, `live`: one module
+  per report; `all` registers them in menu order.
+- `evidence`, `models`: the evidence pack and its background job.
+- `dashboard`, `overdue`, `overdue_admin`: the admin dashboard panel and the
+  overdue list with its reminders.
+- `admin`: the report pages and exports in the Wagtail admin.
+
+Dependencies (catalogue <- progress <- (h5p, live) <- certificates <- reports):
+the top of the order: may import every other package; none imports it."""

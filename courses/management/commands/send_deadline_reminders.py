@@ -7,7 +7,7 @@ because each reminder is recorded on the enrolment."""
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from courses import overdue
+from courses.reports import overdue
 
 
 class Command(BaseCommand):

@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import View
 from wagtail.admin.paginator import WagtailPaginator
 
-from courses import overdue
-from courses.reports import scope
+from courses.reports import overdue, scope
 from lms.ids import parse_ids
 
 PER_PAGE = 100

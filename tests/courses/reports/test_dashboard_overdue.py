@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import User
-from courses import dashboard
 from courses.certificates import services as certificates
 from courses.models import Enrolment, LearningSession, LessonProgress
-from courses.overdue_admin import NOTHING_SELECTED
+from courses.reports import dashboard
+from courses.reports.overdue_admin import NOTHING_SELECTED
 from courses.wagtail_hooks import learning_dashboard_panel
 from tests import factories
 from tests.conftest import coordinator_of
