@@ -27,8 +27,11 @@ from wagtail.models import Site
 
 from accounts import roles
 from accounts.models import User
-from courses import demo_content, quiz, services
-from courses.blocks import LessonStreamBlock, stream_with_ids
+from courses import demo_content
+from courses.catalogue import quiz
+from courses.catalogue import services as catalogue_services
+from courses.catalogue.blocks import LessonStreamBlock, stream_with_ids
+from courses.catalogue.permissions import catalogue_grant_permissions
 from courses.certificates import services as certificates
 from courses.h5p import content_type, xapi
 from courses.h5p import services as h5p_services
@@ -46,7 +49,7 @@ from courses.models import (
     ModulePage,
     Topic,
 )
-from courses.permissions import catalogue_grant_permissions
+from courses.progress import services as progress_services
 from lms.demo import ADMIN_EMAIL, demo_font, demo_media
 from lms.models import HomePage
 from lms.slugs import slug_from_text
@@ -345,11 +348,11 @@ def _learn(user, course, lessons_done: int) -> None:
     open the one after them."""
     lessons = list(course.lessons().specific())
     if lessons_done < len(lessons):
-        services.lesson_open(user=user, lesson=lessons[lessons_done])
+        progress_services.lesson_open(user=user, lesson=lessons[lessons_done])
     for lesson in lessons[:lessons_done]:
-        services.lesson_open(user=user, lesson=lesson)
+        progress_services.lesson_open(user=user, lesson=lesson)
         for quiz_id, _value in lesson.quizzes():
-            services.quiz_attempt_submit(
+            progress_services.quiz_attempt_submit(
                 user=user, lesson=lesson, quiz_id=quiz_id, data=_right_answers(lesson, quiz_id)
             )
         for activity_id in lesson.h5p_activities():
@@ -358,7 +361,7 @@ def _learn(user, course, lessons_done: int) -> None:
                 statement=_right_answer_statement(lesson, activity_id),
             )  # fmt: skip
         if lesson.complete_by_button:
-            services.lesson_mark_done(user=user, lesson=lesson)
+            progress_services.lesson_mark_done(user=user, lesson=lesson)
 
 
 def _right_answer_statement(lesson, activity_id) -> dict:
@@ -427,7 +430,7 @@ def build_courses() -> list[CoursePage]:
     if not Enrolment.objects.exists():
         for index, course in enumerate(courses[:4]):
             chosen = learners[index::2]
-            services.enrolment_assign(
+            catalogue_services.enrolment_assign(
                 course=course, users=chosen, by=coordinator, method=Enrolment.Method.ASSIGNED,
                 deadline=None, notify=False,
             )  # fmt: skip
@@ -436,7 +439,7 @@ def build_courses() -> list[CoursePage]:
                 _learn(learner, course, lessons_done=number % (lesson_count + 1))
         learner = User.objects.get(email="learner@example.org")
         for course, done in ((courses[0], 2), (courses[3], 0)):
-            services.enrolment_self(user=learner, course=course)
+            catalogue_services.enrolment_self(user=learner, course=course)
             _learn(learner, course, lessons_done=done)
     for course in courses:
         _live_sessions(course, trainer)

@@ -1,9 +1,10 @@
 from django.urls import path
 
+from courses.catalogue import views as learner
 from courses.certificates import views as certificates
 from courses.h5p import views as h5p
 from courses.live import views as live
-from courses.views import learner
+from courses.progress import views as progress
 
 app_name = "courses"
 
@@ -27,11 +28,11 @@ urlpatterns = [
         live.calendar_file,
         name="live_session_ics",
     ),
-    path("courses/lessons/<id:lesson_id>/done/", learner.lesson_done, name="lesson_done"),
-    path("courses/lessons/<id:lesson_id>/heartbeat/", learner.heartbeat, name="heartbeat"),
+    path("courses/lessons/<id:lesson_id>/done/", progress.lesson_done, name="lesson_done"),
+    path("courses/lessons/<id:lesson_id>/heartbeat/", progress.heartbeat, name="heartbeat"),
     path(
         "courses/lessons/<id:lesson_id>/quiz/<str:quiz_id>/",
-        learner.quiz_submit,
+        progress.quiz_submit,
         name="quiz_submit",
     ),
     path(

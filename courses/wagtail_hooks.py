@@ -10,18 +10,22 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from courses import admin_views, exports, permissions
+from courses import exports
+from courses.catalogue import admin as admin_views
+from courses.catalogue import permissions
+from courses.catalogue import selectors as catalogue_selectors
+from courses.catalogue import views as learner
 from courses.certificates import admin as certificate_admin
 from courses.certificates import selectors as certificate_selectors
 from courses.h5p import admin as h5p_admin
 from courses.live import admin as live_admin
 from courses.models import CourseCatalogPage, CoursePage, LessonPage
+from courses.progress import admin as progress_admin
 from courses.reports import admin as report_admin
 from courses.reports import all as _all_reports  # noqa: F401 - registers the reports
 from courses.reports import base as report_base
 from courses.reports import dashboard, overdue_admin
 from courses.reports import scope as report_scope
-from courses.views import catalogue, learner
 
 
 @hooks.register("on_serve_page", order=100)
@@ -36,7 +40,7 @@ def serve_learner_pages(serve):
         if isinstance(page, CoursePage):
             return learner.serve_course(page, request)
         if isinstance(page, CourseCatalogPage):
-            return catalogue.serve_catalogue(page, request)
+            return learner.serve_catalogue(page, request)
         return serve(page, request, serve_args, serve_kwargs)
 
     return serve_page
@@ -75,10 +79,10 @@ def enrolment_admin_urls():
     return [
         path("enrolments/", admin_views.EnrolmentListView.as_view(), name="courses_enrolments"),
         path("enrolments/assign/", admin_views.AssignCourseView.as_view(), name="courses_assign"),
-        path("progress/", admin_views.ProgressGridView.as_view(), name="courses_progress"),
+        path("progress/", progress_admin.ProgressGridView.as_view(), name="courses_progress"),
         path(
             "progress/<id:course_id>/",
-            admin_views.ProgressGridView.as_view(),
+            progress_admin.ProgressGridView.as_view(),
             name="courses_progress_grid",
         ),
     ]
@@ -86,7 +90,7 @@ def enrolment_admin_urls():
 
 class EnrolmentMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_views.may_see_enrolments(request.user)
+        return catalogue_selectors.may_see_enrolments(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, Locale, Page, Site
 
 from accounts import roles
-from courses.permissions import catalogue_grant_permissions
+from courses.catalogue.permissions import catalogue_grant_permissions
 from tests import factories
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from accounts import roles
 from accounts.models import AccountSettings, Institution
 from accounts.services import email_mark_verified
-from courses.blocks import QuizBlock
+from courses.catalogue.blocks import QuizBlock
 from courses.models import CourseCatalogPage, CoursePage, LessonPage
 from lms.models import (
     AccessibilityStatementPage,

@@ -21,10 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from courses.catalogue.models import CoursePage, Enrolment
 from courses.certificates import designs as certificate_templates
-from courses.models.enrolment import Enrolment
 from courses.models.jobs import PrivateFileJob, private_storage
-from courses.models.pages import CoursePage
 from lms.records import Record
 
 DEFAULT_NUMBER_PATTERN = "CA/{year}/{number:05d}"

@@ -14,8 +14,8 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.catalogue.models import CoursePage, LessonPage
 from courses.h5p import storage
-from courses.models.pages import CoursePage, LessonPage
 from lms.records import Record
 
 

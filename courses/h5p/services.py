@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from courses import services
+from courses.catalogue import services as catalogue_services
 from courses.h5p import xapi
 from courses.models import (
     H5PPackage,
@@ -19,6 +19,7 @@ from courses.models import (
     LessonPage,
     LessonProgress,
 )
+from courses.progress import services as progress_services
 
 H5P_ACTIVITY_NOT_FOUND = _(
     "This H5P activity does not exist in this lesson. Reload the page and try again."
@@ -31,9 +32,9 @@ H5P_SCORE_MAX_CHANGED = _("The score's maximum differs from the one this activit
 def _h5p_activity(*, lesson: LessonPage, activity_id: str) -> dict:
     activity = lesson.h5p_activities().get(activity_id)
     if activity is None:
-        raise services.CourseError(H5P_ACTIVITY_NOT_FOUND)
+        raise catalogue_services.CourseError(H5P_ACTIVITY_NOT_FOUND)
     if activity["package"] is None or not activity["package"].is_ready:
-        raise services.CourseError(H5P_NOT_READY)
+        raise catalogue_services.CourseError(H5P_NOT_READY)
     return activity
 
 
@@ -77,7 +78,7 @@ def _h5p_check_score_max(
         .first()
     )
     if first_max is not None and first_max != statement.score_max:
-        raise services.CourseError(H5P_SCORE_MAX_CHANGED)
+        raise catalogue_services.CourseError(H5P_SCORE_MAX_CHANGED)
 
 
 @transaction.atomic
@@ -91,12 +92,12 @@ def h5p_statement_record(
     statements count, attempts end with completed, answered, passed, failed
     or mastered; the best attempt is kept and completion never goes back.
     Returns the stored statement and, when it counted, the lesson progress."""
-    course = services.lesson_course_checked(user=user, lesson=lesson)
+    course = progress_services.lesson_course_checked(user=user, lesson=lesson)
     activity = _h5p_activity(lesson=lesson, activity_id=activity_id)
     try:
         read = xapi.read_statement(statement, iri=xapi.activity_iri(lesson.pk, activity_id))
     except xapi.StatementError as error:
-        raise services.CourseError(error.message) from None
+        raise catalogue_services.CourseError(error.message) from None
     _h5p_check_score_max(
         user=user, lesson=lesson, activity_id=activity_id, package=activity["package"],
         statement=read,
@@ -110,7 +111,7 @@ def h5p_statement_record(
     )  # fmt: skip
     if not (read.ends_attempt or read.is_view):
         return stored, None
-    progress = services.progress_for_update(user=user, lesson=lesson, course=course)
+    progress = progress_services.progress_for_update(user=user, lesson=lesson, course=course)
     try:
         with transaction.atomic():
             H5PResult.objects.get_or_create(
@@ -133,7 +134,7 @@ def h5p_statement_record(
     result.last_statement_at = now
     result.save()
     progress.first_opened_at = progress.first_opened_at or now
-    return stored, services.progress_advance(progress, lesson, course)
+    return stored, progress_services.progress_advance(progress, lesson, course)
 
 
 def h5p_saved_state(*, user: User, lesson: LessonPage, activity_id: str, directory: str):
@@ -160,7 +161,7 @@ def h5p_user_data_save(
     """Save (or, when H5P sends "0", delete) the player's state for one
     learner and activity. The state must be JSON; it is only ever handed
     back to the same learner."""
-    services.lesson_course_checked(user=user, lesson=lesson)
+    progress_services.lesson_course_checked(user=user, lesson=lesson)
     activity = _h5p_activity(lesson=lesson, activity_id=activity_id)
     key = {
         "user": user, "lesson": lesson, "activity_id": activity_id,
@@ -172,7 +173,7 @@ def h5p_user_data_save(
     try:
         json.loads(data)
     except ValueError:
-        raise services.CourseError(H5P_BAD_USER_DATA) from None
+        raise catalogue_services.CourseError(H5P_BAD_USER_DATA) from None
     saved, _created = H5PUserData.objects.update_or_create(
         **key,
         defaults={

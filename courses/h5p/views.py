@@ -23,11 +23,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from courses import services
+from courses.catalogue import services as catalogue_services
 from courses.h5p import services as h5p_services
 from courses.h5p import storage
 from courses.h5p.validation import CONTENT_EXTENSIONS, LIBRARY_EXTENSIONS, PackageError, check_path
 from courses.models import H5PLibrary, H5PPackage, LessonPage
+from courses.progress import services as progress_services
 
 BODY_TOO_LARGE = _("The request is too large.")
 BAD_JSON = _("The request is not valid JSON.")
@@ -78,8 +79,8 @@ DOCUMENTS = {
 def _may_see_files(user, lesson: LessonPage) -> bool:
     if user.has_perm("courses.change_h5ppackage"):
         return True
-    course = services.course_of(lesson)
-    return services.active_enrolment(user=user, course=course) is not None
+    course = catalogue_services.course_of(lesson)
+    return catalogue_services.active_enrolment(user=user, course=course) is not None
 
 
 def _uses_package(lesson: LessonPage, package_id: int) -> bool:
@@ -184,10 +185,10 @@ def _error(message, status: int) -> JsonResponse:
     )
 
 
-def _status_for(error: services.CourseError) -> int:
+def _status_for(error: catalogue_services.CourseError) -> int:
     statuses = {
-        services.NOT_ENROLLED: 403,
-        services.LESSON_UNAVAILABLE: 404,
+        progress_services.NOT_ENROLLED: 403,
+        progress_services.LESSON_UNAVAILABLE: 404,
         h5p_services.H5P_ACTIVITY_NOT_FOUND: 404,
         h5p_services.H5P_NOT_READY: 404,
     }
@@ -209,7 +210,7 @@ def xapi(request, lesson_id: int, activity_id: str):
         stored, progress = h5p_services.h5p_statement_record(
             user=request.user, lesson=lesson, activity_id=activity_id, statement=statement
         )
-    except services.CourseError as error:
+    except catalogue_services.CourseError as error:
         return _error(error.message, _status_for(error))
     return JsonResponse(
         {
@@ -241,6 +242,6 @@ def user_data(request, lesson_id: int, activity_id: str, data_type: str, sub_con
             user=request.user, lesson=lesson, activity_id=activity_id, data_type=data_type,
             sub_content_id=sub_content_id, data=data, preload=request.POST.get("preload") == "1",
         )  # fmt: skip
-    except services.CourseError as error:
+    except catalogue_services.CourseError as error:
         return _error(error.message, _status_for(error))
     return JsonResponse({"success": True, "data": None})

@@ -18,8 +18,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from accounts.models import User
-from courses.models.enrolment import Enrolment
-from courses.models.pages import CoursePage
+from courses.catalogue.models import CoursePage, Enrolment
 from lms.records import Record
 
 # Check-in codes: no 0/O, 1/I/L, so a code read aloud or from a shared

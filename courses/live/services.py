@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import scopes
 from accounts.models import User
-from courses import emails, services
+from courses import emails
 from courses.live.models import checkin_code_normalise
 from courses.models import Attendance, AttendanceChange, CoursePage, LiveSession
+from courses.progress import services as progress_services
 from lms.errors import ServiceError
 
 logger = logging.getLogger(__name__)
@@ -156,7 +157,7 @@ def _checkin(*, user: User, course: CoursePage, session: LiveSession) -> Attenda
         to_status=status,
         source=AttendanceChange.Source.CHECKIN,
     )
-    services.course_completion_check(user=user, course=course)
+    progress_services.course_completion_check(user=user, course=course)
     return attendance
 
 
@@ -214,7 +215,7 @@ def attendance_mark(*, session: LiveSession, by: User, statuses: dict) -> int:
     AttendanceChange.objects.bulk_create(changes)
     if session.course.live_attendance_min_percent:
         for learner in User.objects.filter(pk__in=attending):
-            services.course_completion_check(user=learner, course=session.course)
+            progress_services.course_completion_check(user=learner, course=session.course)
     return len(changes)
 
 

@@ -2,6 +2,15 @@
 Dependencies point one way: pages <- enrolment <- progress <- certificates
 <- reports; live sessions stand on pages and enrolment."""
 
+from courses.catalogue.models import (
+    Audience,
+    CourseCatalogPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    ModulePage,
+    Topic,
+)
 from courses.certificates.models import (
     Certificate,
     CertificateBatch,
@@ -10,16 +19,7 @@ from courses.certificates.models import (
 )
 from courses.h5p.models import H5PLibrary, H5PPackage, H5PResult, H5PStatement, H5PUserData
 from courses.live.models import Attendance, AttendanceChange, AttendanceSettings, LiveSession
-from courses.models.enrolment import Enrolment
-from courses.models.pages import (
-    Audience,
-    CourseCatalogPage,
-    CoursePage,
-    LessonPage,
-    ModulePage,
-    Topic,
-)
-from courses.models.progress import LearningSession, LessonProgress, QuizAttempt
+from courses.progress.models import LearningSession, LessonProgress, QuizAttempt
 from courses.reports.models import EvidencePack
 
 __all__ = [

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.models.pages import CoursePage
+from courses.catalogue.models import CoursePage
 from lms.records import Record
 
 

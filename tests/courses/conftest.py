@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from accounts import roles
-from courses import services
 from courses.models import Enrolment
+from courses.progress import services as progress_services
 from tests import factories
 
 
@@ -36,9 +36,9 @@ def course_data(catalogue, county, learner_lo1, learner_lo2):
     for learner in (learner_lo1, learner_lo2):
         Enrolment.objects.create(user=learner, course=course, method="self")
     for lesson in lessons:
-        services.lesson_open(user=learner_lo1, lesson=lesson)
-        services.lesson_mark_done(user=learner_lo1, lesson=lesson)
-    services.lesson_open(user=learner_lo2, lesson=lessons[0])
+        progress_services.lesson_open(user=learner_lo1, lesson=lesson)
+        progress_services.lesson_mark_done(user=learner_lo1, lesson=lesson)
+    progress_services.lesson_open(user=learner_lo2, lesson=lessons[0])
     late = factories.user_with_role(
         roles.LEARNER,
         email="spozniony@example.org",

@@ -10,8 +10,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from accounts import roles
+from courses.catalogue.permissions import catalogue_grant_permissions
 from courses.models import CoursePage, Enrolment, LessonPage, LessonProgress
-from courses.permissions import catalogue_grant_permissions
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -16,8 +16,8 @@ from playwright.sync_api import expect
 from wagtail.documents import get_document_model
 
 from accounts import roles
-from courses import services
 from courses.models import Attendance, Certificate, CertificateBatch, Enrolment, LiveSession
+from courses.progress import services as progress_services
 from tests import factories
 from tests.e2e.test_courses import VTT, add_block, choose, login
 from tests.fixtures.h5p import add_h5p_block, installed_package
@@ -118,8 +118,8 @@ def test_visitor_and_learner_pages_report_no_violations(
     )  # fmt: skip
     done, done_lessons = factories.course_with_lessons(catalogue, 1, title="Podpis elektroniczny")
     Enrolment.objects.create(user=learner, course=done, method="self")
-    services.lesson_open(user=learner, lesson=done_lessons[0])
-    services.lesson_mark_done(user=learner, lesson=done_lessons[0])
+    progress_services.lesson_open(user=learner, lesson=done_lessons[0])
+    progress_services.lesson_mark_done(user=learner, lesson=done_lessons[0])
     certificate = Certificate.objects.get(user=learner)
 
     visit(page, violations, "/")
@@ -177,7 +177,7 @@ def test_admin_and_coordinator_pages_report_no_violations(
     )
     course, lessons = factories.course_with_lessons(catalogue, 2, title="Praca zdalna")
     Enrolment.objects.create(user=learner_lo1, course=course, method="self")
-    services.lesson_open(user=learner_lo1, lesson=lessons[0])
+    progress_services.lesson_open(user=learner_lo1, lesson=lessons[0])
     factories.wagtail_factories.ImageFactory(title="Zrzut ekranu")
     document("Regulamin", "regulamin.txt", b"Regulamin szkolenia")
     now = timezone.now()

@@ -11,8 +11,8 @@ import pypdf
 import pytest
 from django.utils import timezone
 
-from courses import services
 from courses.models import Enrolment
+from courses.progress import services as progress_services
 from tests import factories
 from tests.conftest import coordinator_of
 from tests.e2e.test_courses import login
@@ -26,8 +26,8 @@ def test_coordinator_exports_the_attendance_list_and_an_evidence_pack(
     coordinator = coordinator_of(county["office"], "koordynatorka@example.org")
     course, lessons = factories.course_with_lessons(catalogue, 1, title="Praca w chmurze")
     Enrolment.objects.create(user=learner_lo1, course=course, method="self")
-    services.lesson_open(user=learner_lo1, lesson=lessons[0])
-    services.lesson_mark_done(user=learner_lo1, lesson=lessons[0])
+    progress_services.lesson_open(user=learner_lo1, lesson=lessons[0])
+    progress_services.lesson_mark_done(user=learner_lo1, lesson=lessons[0])
     today = timezone.localdate()
 
     login(page, coordinator.email)

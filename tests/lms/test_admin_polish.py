@@ -18,7 +18,7 @@ from wagtail.models import Task, Workflow
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from accounts import roles
-from courses.permissions import catalogue_grant_permissions
+from courses.catalogue.permissions import catalogue_grant_permissions
 from tests import factories
 from tests.factories import TEST_PASSWORD
 

@@ -30,9 +30,9 @@ from wagtail.models import Collection, Locale, Page
 
 from accounts import roles
 from accounts.models import User
-from courses import services
 from courses.certificates import render as certificate_pdf
 from courses.models import Certificate, Enrolment, LessonProgress
+from courses.progress import services as progress_services
 from courses.reports.attendance import AttendanceReport
 from courses.reports.filters import PeriodFilterForm, ReportFilterForm
 from courses.reports.register import RegisterReport
@@ -70,9 +70,9 @@ def installation(folders, site_shell, catalogue, county, learner_lo1, coordinato
     for learner in (learner_lo1, other):
         Enrolment.objects.create(user=learner, course=course, method="self")
     for lesson in lessons:
-        services.lesson_open(user=learner_lo1, lesson=lesson)
-        services.lesson_mark_done(user=learner_lo1, lesson=lesson)
-    services.lesson_open(user=other, lesson=lessons[0])
+        progress_services.lesson_open(user=learner_lo1, lesson=lesson)
+        progress_services.lesson_mark_done(user=learner_lo1, lesson=lesson)
+    progress_services.lesson_open(user=other, lesson=lessons[0])
 
     picture = io.BytesIO()
     PILImage.new("RGB", (40, 30), "red").save(picture, "PNG")

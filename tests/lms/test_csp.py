@@ -16,9 +16,9 @@ from django.test import Client
 from django.urls import path
 
 from accounts import roles
-from courses import services
 from courses.h5p.frame import FRAME_SCRIPT
 from courses.models import Certificate, Enrolment
+from courses.progress import services as progress_services
 from lms import urls as project_urls
 from lms.csp import script_hash
 from lms.page_cache import HIT_HEADER, allow_anonymous_caching
@@ -67,8 +67,8 @@ def page_kinds(site_shell, catalogue, county, learner_lo1):
     course, lessons = factories.course_with_lessons(catalogue, 2, title="Cyberhigiena")
     Enrolment.objects.create(user=learner_lo1, course=course, method="self")
     for lesson in lessons:
-        services.lesson_open(user=learner_lo1, lesson=lesson)
-        services.lesson_mark_done(user=learner_lo1, lesson=lesson)
+        progress_services.lesson_open(user=learner_lo1, lesson=lesson)
+        progress_services.lesson_mark_done(user=learner_lo1, lesson=lesson)
     certificate = Certificate.objects.get(user=learner_lo1)
     anonymous, learner = Client(), ready_client(learner_lo1)
     return [

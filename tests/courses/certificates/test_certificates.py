@@ -23,15 +23,15 @@ from django.utils.translation import pgettext
 from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
 
-from courses import services
 from courses.certificates import files as certificate_files
 from courses.certificates import render as certificate_pdf
 from courses.certificates import services as certificates
 from courses.certificates.models import validate_number_pattern
 from courses.models import Certificate, CertificateSettings, Enrolment
 from courses.personal_data import SECTIONS
+from courses.progress import services as progress_services
 from tests import factories
-from tests.courses.test_learner_pages import ready
+from tests.courses.catalogue.test_learner_pages import ready
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +40,8 @@ def complete(user, course, lessons):
     """Complete the course through the learner's own actions."""
     Enrolment.objects.get_or_create(user=user, course=course, defaults={"method": "self"})
     for lesson in lessons:
-        services.lesson_open(user=user, lesson=lesson)
-        services.lesson_mark_done(user=user, lesson=lesson)
+        progress_services.lesson_open(user=user, lesson=lesson)
+        progress_services.lesson_mark_done(user=user, lesson=lesson)
     return Certificate.objects.get(user=user, course=course)
 
 
@@ -275,12 +275,12 @@ def test_concurrent_completions_issue_once_and_number_without_gaps(catalogue, co
     ]
     for learner in learners:
         Enrolment.objects.create(user=learner, course=course, method="self")
-        services.lesson_open(user=learner, lesson=lessons[0])
+        progress_services.lesson_open(user=learner, lesson=lessons[0])
     errors = []
 
     def work(learner):
         try:
-            services.lesson_mark_done(user=learner, lesson=lessons[0])
+            progress_services.lesson_mark_done(user=learner, lesson=lessons[0])
         except Exception as error:
             errors.append(error)
         finally:

@@ -16,8 +16,8 @@ from courses.certificates import services as certificates
 from courses.certificates.tasks import certificate_batch_build
 from courses.models import Certificate, CertificateBatch, CertificateSettings
 from tests import factories
+from tests.courses.catalogue.test_learner_pages import ready
 from tests.courses.certificates.test_certificates import complete, pdf_text
-from tests.courses.test_learner_pages import ready
 
 pytestmark = pytest.mark.django_db
 

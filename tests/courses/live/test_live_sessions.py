@@ -19,7 +19,6 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts import roles
-from courses import services
 from courses.live import services as live_sessions
 from courses.live.admin import TIME_DOES_NOT_EXIST, LiveSessionForm
 from courses.live.models import CODE_ALPHABET, END_BEFORE_START
@@ -31,10 +30,11 @@ from courses.models import (
     Enrolment,
     LiveSession,
 )
+from courses.progress import services as progress_services
 from courses.reports import evidence
 from courses.reports.filters import PeriodFilterForm
 from tests import factories
-from tests.courses.test_learner_pages import ready
+from tests.courses.catalogue.test_learner_pages import ready
 
 pytestmark = pytest.mark.django_db
 
@@ -317,11 +317,11 @@ def test_attendance_completes_the_course_when_the_rule_says_so(live, trainer, le
     second = new_session(course, local(2026, 5, 19, 10), trainer=trainer)
     clock.set(local(2026, 5, 1, 9))
     for lesson in live["lessons"]:
-        services.lesson_open(user=learner_lo1, lesson=lesson)
-        services.lesson_mark_done(user=learner_lo1, lesson=lesson)
+        progress_services.lesson_open(user=learner_lo1, lesson=lesson)
+        progress_services.lesson_mark_done(user=learner_lo1, lesson=lesson)
     enrolment = Enrolment.objects.get(user=learner_lo1, course=course)
     assert enrolment.completed_at is None  # lessons done, no session attended yet
-    assert services.live_attendance_share(user=learner_lo1, course=course) == (0, 2)
+    assert progress_services.live_attendance_share(user=learner_lo1, course=course) == (0, 2)
 
     clock.set(local(2026, 5, 12, 12))
     live_sessions.attendance_mark(session=first, by=trainer, statuses={learner_lo1.pk: EXCUSED})
@@ -346,8 +346,8 @@ def test_checkin_can_be_the_last_condition(live, learner_lo1, clock):
     course.save()
     clock.set(local(2026, 5, 1, 9))
     for lesson in live["lessons"]:
-        services.lesson_open(user=learner_lo1, lesson=lesson)
-        services.lesson_mark_done(user=learner_lo1, lesson=lesson)
+        progress_services.lesson_open(user=learner_lo1, lesson=lesson)
+        progress_services.lesson_mark_done(user=learner_lo1, lesson=lesson)
     clock.set(local(2026, 5, 12, 10, 3))
     checkin(learner_lo1, live["session"])
     assert Enrolment.objects.get(user=learner_lo1, course=course).completed_at == clock.now
@@ -355,8 +355,8 @@ def test_checkin_can_be_the_last_condition(live, learner_lo1, clock):
 
 def test_without_a_rule_sessions_do_not_hold_completion_back(live, learner_lo1):
     for lesson in live["lessons"]:
-        services.lesson_open(user=learner_lo1, lesson=lesson)
-        services.lesson_mark_done(user=learner_lo1, lesson=lesson)
+        progress_services.lesson_open(user=learner_lo1, lesson=lesson)
+        progress_services.lesson_mark_done(user=learner_lo1, lesson=lesson)
     assert Enrolment.objects.get(user=learner_lo1, course=live["course"]).completed_at
 
 
@@ -365,8 +365,8 @@ def test_a_rule_with_no_session_expected_is_not_met(live, learner_lo1, county):
     course.live_attendance_min_percent = 50
     course.save()
     live["session"].expected_institutions.set([county["lo2"]])
-    assert services.live_attendance_share(user=learner_lo1, course=course) == (0, 0)
-    assert not services.live_attendance_met(user=learner_lo1, course=course)
+    assert progress_services.live_attendance_share(user=learner_lo1, course=course) == (0, 0)
+    assert not progress_services.live_attendance_met(user=learner_lo1, course=course)
 
 
 # --- Learner pages, .ics, reminders ---------------------------------------------

@@ -18,9 +18,10 @@ from wagtail.models import ModelLogEntry
 
 from accounts import roles
 from accounts.models import LoginEvent
-from courses import exports, services
+from courses import exports
 from courses.certificates.services import certificate_issue, certificate_revoke
 from courses.models import Certificate, Enrolment, LearningSession
+from courses.progress import services as progress_services
 from courses.reports import activity, base, indicators, register
 from courses.reports.filters import PeriodFilterForm
 from tests import factories
@@ -92,7 +93,7 @@ def evidence(catalogue, county, learner_lo1, learner_lo2, days):
     completed = [(learner_lo1, lessons_a), (learner_lo1, lessons_b), (learner_lo2, lessons_a)]
     for user, lessons in completed:
         for lesson in lessons:
-            services.lesson_mark_done(user=user, lesson=lesson)
+            progress_services.lesson_mark_done(user=user, lesson=lesson)
 
     session(learner_lo1, course_a, lessons_a, at(first, 8), at(first, 8, 50), 2700)
     session(learner_lo1, course_a, lessons_a, at(first, 10), at(first, 10, 30), 1500)

@@ -10,9 +10,9 @@ from wagtail.blocks import StreamBlockValidationError
 
 from accounts import roles
 from accounts import services as account_services
-from courses.blocks import LessonStreamBlock
+from courses.catalogue.blocks import LessonStreamBlock
+from courses.catalogue.permissions import catalogue_grant_permissions
 from courses.models import CoursePage, Enrolment, LessonProgress
-from courses.permissions import catalogue_grant_permissions
 from tests import factories
 
 pytestmark = pytest.mark.django_db

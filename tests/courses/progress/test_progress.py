@@ -12,10 +12,11 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from courses import services
+from courses.catalogue import services as catalogue_services
 from courses.models import Enrolment, LearningSession, LessonProgress
+from courses.progress import services as progress_services
 from tests import factories
-from tests.courses.test_learner_pages import RIGHT, answers_for, ready
+from tests.courses.catalogue.test_learner_pages import RIGHT, answers_for, ready
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def enrolled(catalogue, learner_lo1):
 
 
 def beat(enrolled, lesson, visit, number):
-    return services.heartbeat_record(
+    return progress_services.heartbeat_record(
         user=enrolled["user"], lesson_id=lesson.pk, visit=visit, beat=number
     )
 
@@ -57,12 +58,12 @@ def seconds(enrolled, lesson):
 def test_time_is_capped_replays_add_nothing_and_idle_splits(enrolled, clock, settings):
     settings.HEARTBEAT_SECONDS, settings.HEARTBEAT_IDLE_GAP_SECONDS = 30, 300
     lesson = enrolled["lessons"][0]
-    _progress, session = services.lesson_open(user=enrolled["user"], lesson=lesson)
+    _progress, session = progress_services.lesson_open(user=enrolled["user"], lesson=lesson)
     clock.advance(30)
     assert beat(enrolled, lesson, session.visit, 1) == 30
     assert beat(enrolled, lesson, session.visit, 1) == 0  # replayed
     clock.advance(3)
-    with pytest.raises(services.CourseError):  # too frequent
+    with pytest.raises(catalogue_services.CourseError):  # too frequent
         beat(enrolled, lesson, session.visit, 2)
     clock.advance(57)  # 60 s since the last accepted beat: capped at one interval
     assert beat(enrolled, lesson, session.visit, 3) == 30
@@ -80,7 +81,7 @@ def test_fractions_of_a_second_carry_over_to_the_next_beat(enrolled, clock):
     """Beats 29.6 s apart: whole seconds credited, fractions carried, so five
     beats credit the 148 seconds that passed (not 5 x 29)."""
     lesson = enrolled["lessons"][0]
-    _progress, session = services.lesson_open(user=enrolled["user"], lesson=lesson)
+    _progress, session = progress_services.lesson_open(user=enrolled["user"], lesson=lesson)
     credited = []
     for number in range(1, 6):
         clock.advance(29.6)
@@ -91,8 +92,8 @@ def test_fractions_of_a_second_carry_over_to_the_next_beat(enrolled, clock):
 
 def test_two_tabs_never_double_time(enrolled, clock):
     first, second = enrolled["lessons"]
-    _p, tab_a = services.lesson_open(user=enrolled["user"], lesson=first)
-    _p, tab_b = services.lesson_open(user=enrolled["user"], lesson=second)
+    _p, tab_a = progress_services.lesson_open(user=enrolled["user"], lesson=first)
+    _p, tab_b = progress_services.lesson_open(user=enrolled["user"], lesson=second)
     total = 0
     for number in range(1, 5):
         clock.advance(15)
@@ -113,7 +114,7 @@ def test_heartbeat_refused_without_enrolment_or_with_bogus_payload(
     assert response.status_code == 400
     assert response.json()["error"] == "Nie rozpoznano tej wizyty na stronie. Odśwież lekcję."
     lesson = enrolled["lessons"][0]
-    _p, session = services.lesson_open(user=learner_lo1, lesson=lesson)
+    _p, session = progress_services.lesson_open(user=learner_lo1, lesson=lesson)
     Enrolment.objects.filter(user=learner_lo1).update(withdrawn_at=timezone.now())
     response = client.post(
         f"/courses/lessons/{lesson.pk}/heartbeat/", {"visit": session.visit, "beat": "1"}
@@ -140,7 +141,7 @@ def test_heartbeat_request_runs_a_fixed_handful_of_queries(
 
     lesson = enrolled["lessons"][0]
     ready(client, enrolled["user"])
-    _p, session = services.lesson_open(user=enrolled["user"], lesson=lesson)
+    _p, session = progress_services.lesson_open(user=enrolled["user"], lesson=lesson)
     url = f"/courses/lessons/{lesson.pk}/heartbeat/"
     expected = 7 + (1 if connection.features.has_select_for_update else 0)
     for number in (1, 2):
@@ -152,7 +153,9 @@ def test_heartbeat_request_runs_a_fixed_handful_of_queries(
 
 
 def test_another_learners_visit_cannot_be_used(client, enrolled, county):
-    _p, session = services.lesson_open(user=enrolled["user"], lesson=enrolled["lessons"][0])
+    _p, session = progress_services.lesson_open(
+        user=enrolled["user"], lesson=enrolled["lessons"][0]
+    )
     intruder = factories.user_with_role("Uczestnicy", email="intruz@example.org")
     Enrolment.objects.create(user=intruder, course=enrolled["course"], method="self")
     ready(client, intruder)
@@ -189,14 +192,14 @@ def test_lesson_completion_rules_must_all_hold(enrolled, clock, rules, steps, co
     number, visit = 0, None
     for step in steps:
         if step == "open":
-            _p, session = services.lesson_open(user=enrolled["user"], lesson=lesson)
+            _p, session = progress_services.lesson_open(user=enrolled["user"], lesson=lesson)
             visit = session.visit
         elif step == "beat":
             clock.advance(30)
             number += 1
             beat(enrolled, lesson, visit, number)
         elif step == "done":
-            services.lesson_mark_done(user=enrolled["user"], lesson=lesson)
+            progress_services.lesson_mark_done(user=enrolled["user"], lesson=lesson)
     progress = LessonProgress.objects.get(user=enrolled["user"], lesson=lesson)
     assert progress.is_completed is completed
 
@@ -228,9 +231,9 @@ def test_course_minimum_time_is_required_and_rule_changes_keep_completions(enrol
         lesson.complete_by_quiz = False
         lesson.complete_by_button = True
         lesson.save()
-    _p, session = services.lesson_open(user=enrolled["user"], lesson=first)
-    services.lesson_mark_done(user=enrolled["user"], lesson=first)
-    services.lesson_mark_done(user=enrolled["user"], lesson=last)
+    _p, session = progress_services.lesson_open(user=enrolled["user"], lesson=first)
+    progress_services.lesson_mark_done(user=enrolled["user"], lesson=first)
+    progress_services.lesson_mark_done(user=enrolled["user"], lesson=last)
     enrolment = Enrolment.objects.get(user=enrolled["user"])
     assert enrolment.completed_at is None  # 0 of the required 30 minutes
     for number in range(1, 61):
@@ -269,13 +272,13 @@ def test_progress_only_moves_forward_and_never_invents_time(enrolled, clock, eve
         lesson = lessons[index]
         try:
             if kind == "open":
-                _p, session = services.lesson_open(user=user, lesson=lesson)
+                _p, session = progress_services.lesson_open(user=user, lesson=lesson)
                 visits[index], numbers[index] = session.visit, 0
             elif kind in ("beat", "replay") and index in visits:
                 numbers[index] += 0 if kind == "replay" and numbers[index] else 1
                 beat(enrolled, lesson, visits[index], max(numbers[index], 1))
             elif kind == "done":
-                services.lesson_mark_done(user=user, lesson=lesson)
+                progress_services.lesson_mark_done(user=user, lesson=lesson)
             elif kind.startswith("quiz") and lesson.quizzes():
                 quiz_id, data = answers_for(
                     lesson, RIGHT if kind == "quiz_right" else {"Alt + F4", "Prawda"}
@@ -283,8 +286,10 @@ def test_progress_only_moves_forward_and_never_invents_time(enrolled, clock, eve
                 form = QueryDict(mutable=True)
                 for key, values in data.items():
                     form.setlist(key, values)
-                services.quiz_attempt_submit(user=user, lesson=lesson, quiz_id=quiz_id, data=form)
-        except services.CourseError:
+                progress_services.quiz_attempt_submit(
+                    user=user, lesson=lesson, quiz_id=quiz_id, data=form
+                )
+        except catalogue_services.CourseError:
             pass
         for progress in LessonProgress.objects.filter(user=user):
             before = seen.get(progress.lesson_id)
@@ -307,16 +312,16 @@ def test_concurrent_completions_and_heartbeats_leave_one_consistent_row(catalogu
     course, lessons = factories.course_with_lessons(catalogue, 1)
     Enrolment.objects.create(user=learner, course=course, method="self")
     lesson = lessons[0]
-    _p, session = services.lesson_open(user=learner, lesson=lesson)
+    _p, session = progress_services.lesson_open(user=learner, lesson=lesson)
     errors = []
 
     def work(number):
         try:
-            services.lesson_mark_done(user=learner, lesson=lesson)
-            services.heartbeat_record(
+            progress_services.lesson_mark_done(user=learner, lesson=lesson)
+            progress_services.heartbeat_record(
                 user=learner, lesson_id=lesson.pk, visit=session.visit, beat=number
             )
-        except services.CourseError:
+        except catalogue_services.CourseError:
             pass  # a refused (too frequent) beat is a correct answer
         except Exception as error:
             errors.append(error)

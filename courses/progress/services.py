@@ -1,10 +1,10 @@
-"""Writes on courses: enrolment (self, assigned), lesson progress and quiz
-attempts. Keyword-only, atomic; refusals raise CourseError with one of the
+"""Writes on a learner's progress: opening a lesson, heartbeats, marking it
+done, quiz attempts, and the completion rules that complete the lesson and
+the course. Keyword-only, atomic; refusals raise CourseError with one of the
 message constants below."""
 
 import uuid
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from courses import emails, heartbeat_sql, quiz
+from courses import emails
+from courses.catalogue import quiz
+from courses.catalogue.services import CourseError
 from courses.certificates import services as certificates
 from courses.models import (
     Attendance,
@@ -26,9 +28,8 @@ from courses.models import (
     LiveSession,
     QuizAttempt,
 )
-from lms.errors import ServiceError
+from courses.progress import heartbeat_sql
 
-ENROLMENT_CLOSED = _("This course is not open for self-enrolment. Ask your coordinator.")
 NOT_ENROLLED = _("You are not enrolled on this course.")
 LESSON_UNAVAILABLE = _("This lesson is not available.")
 BUTTON_NOT_ALLOWED = _("This lesson is completed in another way, not with the button.")
@@ -36,84 +37,6 @@ QUIZ_NOT_FOUND = _("This quiz does not exist in this lesson. Reload the page and
 VISIT_UNKNOWN = _("This page visit is not known. Reload the lesson.")
 TOO_FREQUENT = _("Too many heartbeats; slow down.")
 NO_ATTEMPTS_LEFT = _("You have used all attempts for this quiz.")
-
-
-class CourseError(ServiceError):
-    """A refused course operation (enrolment, progress, quiz)."""
-
-
-@dataclass(frozen=True)
-class AssignResult:
-    created: list[Enrolment]
-    already_enrolled: int
-
-
-def course_of(lesson: LessonPage) -> CoursePage:
-    return CoursePage.objects.ancestor_of(lesson).get()
-
-
-def active_enrolment(*, user: User, course: CoursePage) -> Enrolment | None:
-    return Enrolment.objects.active().filter(user=user, course=course).first()
-
-
-@transaction.atomic
-def enrolment_self(*, user: User, course: CoursePage) -> Enrolment:
-    """A learner joins a course open for self-enrolment (idempotent)."""
-    existing = active_enrolment(user=user, course=course)
-    if existing:
-        return existing
-    if not (course.live and course.self_enrolment and user.is_active):
-        raise CourseError(ENROLMENT_CLOSED)
-    return _enrol(user=user, course=course, by=user, method=Enrolment.Method.SELF, deadline=None)
-
-
-def _enrol(*, user, course, by, method, deadline) -> Enrolment:
-    try:
-        with transaction.atomic():
-            return Enrolment.objects.create(
-                user=user, course=course, enrolled_by=by, method=method, deadline=deadline
-            )
-    except IntegrityError:  # a concurrent request enrolled them first
-        return Enrolment.objects.active().get(user=user, course=course)
-
-
-@transaction.atomic
-def enrolment_assign(
-    *,
-    course: CoursePage,
-    users,
-    by: User,
-    method: str,
-    deadline: date | None,
-    notify: bool = True,
-) -> AssignResult:
-    """Enrol the given people (already active enrolments are left as they
-    are) and, unless told not to, email the newly assigned once the
-    transaction commits."""
-    users = list(users)
-    enrolled = set(
-        Enrolment.objects.active()
-        .filter(course=course, user__in=users)
-        .values_list("user_id", flat=True)
-    )
-    created = [
-        _enrol(user=user, course=course, by=by, method=method, deadline=deadline)
-        for user in users
-        if user.pk not in enrolled and user.is_active
-    ]
-    if notify:
-        transaction.on_commit(lambda: emails.send_assignments(created))
-    return AssignResult(created=created, already_enrolled=len(enrolled))
-
-
-@transaction.atomic
-def enrolment_withdraw(*, enrolment: Enrolment, by: User) -> Enrolment:
-    """End an enrolment; the row stays as history."""
-    if enrolment.withdrawn_at is None:
-        enrolment.withdrawn_at = timezone.now()
-        enrolment.withdrawn_by = by
-        enrolment.save(update_fields=["withdrawn_at", "withdrawn_by"])
-    return enrolment
 
 
 def lesson_course_checked(*, user: User, lesson: LessonPage) -> CoursePage:

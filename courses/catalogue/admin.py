@@ -7,7 +7,6 @@ from datetime import timedelta
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import Group
-from django.db.models import Max, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -20,10 +19,10 @@ from django.views.generic import View
 from accounts import roles, scopes
 from accounts.admin_views import PARTICIPANT_POLICY
 from accounts.models import Institution, User
-from courses import services
+from courses.catalogue import services as catalogue_services
+from courses.catalogue.selectors import may_see_enrolments
 from courses.dates import REPORT_DATE_LAST
-from courses.models import CoursePage, Enrolment, H5PResult, LessonProgress
-from courses.progress_grid import progress_grid
+from courses.models import CoursePage, Enrolment
 from lms.ids import IdModelChoiceField, IdModelMultipleChoiceField, parse_id
 
 NOTHING_CHOSEN = gettext_lazy("Choose learners, institutions or everyone you imported.")
@@ -132,7 +131,7 @@ class AssignCourseView(View):
         created = already = 0
         for method, users in routes:
             if users:
-                result = services.enrolment_assign(
+                result = catalogue_services.enrolment_assign(
                     course=course, users=users, by=request.user, method=method, deadline=deadline
                 )
                 created += len(result.created)
@@ -146,10 +145,6 @@ class AssignCourseView(View):
             % {"course": course.title, "created": created, "already": already},
         )
         return redirect(reverse("courses_enrolments") + f"?course={course.pk}")
-
-
-def may_see_enrolments(user) -> bool:
-    return PARTICIPANT_POLICY.user_has_permission(user, "change") or scopes.is_trainer(user)
 
 
 class EnrolmentListView(View):
@@ -185,72 +180,6 @@ class EnrolmentListView(View):
         if enrolment_id is None:
             raise Http404
         enrolment = get_object_or_404(self.scoped(), pk=enrolment_id)
-        services.enrolment_withdraw(enrolment=enrolment, by=request.user)
+        catalogue_services.enrolment_withdraw(enrolment=enrolment, by=request.user)
         messages.success(request, _("The enrolment was withdrawn; its history is kept."))
         return redirect("courses_enrolments")
-
-
-class ProgressGridView(View):
-    """Learners by lessons for one course, limited to the viewer's scope (a
-    coordinator's institutions; a trainer's own courses, whose learners they
-    all see). A fixed number of queries whatever the size of the grid."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_see_enrolments(request.user):
-            return redirect("wagtailadmin_home")
-        return super().dispatch(request, *args, **kwargs)
-
-    def visible_courses(self):
-        user = self.request.user
-        courses = CoursePage.objects.live().order_by("title")
-        if scopes.is_administrator(user) or scopes.is_coordinator(user):
-            return courses
-        return courses.filter(trainers=user)
-
-    def enrolments(self, course):
-        user = self.request.user
-        enrolments = Enrolment.objects.active().filter(course=course)
-        if not course.trainers.filter(pk=user.pk).exists():
-            enrolments = enrolments.filter(user__in=scopes.participants_in_scope(user))
-        institution_id = parse_id(self.request.GET.get("institution"))
-        if institution_id is not None:
-            enrolments = enrolments.filter(user__institution_id=institution_id)
-        return enrolments.select_related("user", "user__institution").order_by(
-            "user__last_name", "user__first_name"
-        )
-
-    def get(self, request, course_id=None):
-        courses = list(self.visible_courses())
-        if course_id is None:
-            return TemplateResponse(
-                request, "courses/admin/progress_index.html", {"courses": courses}
-            )
-        course = next((c for c in courses if c.pk == course_id), None)
-        if course is None:
-            raise Http404
-        lessons = list(course.lessons())
-        enrolments = list(self.enrolments(course))
-        progress = LessonProgress.objects.filter(
-            course=course, user_id__in=[enrolment.user_id for enrolment in enrolments]
-        )
-        status = request.GET.get("status", "")
-        h5p_results = (
-            H5PResult.objects.filter(course=course, user_id__in=[e.user_id for e in enrolments])
-            .values("user_id", "lesson_id")
-            .annotate(attempts=Sum("attempts"), best=Max("best_score"))
-        )
-        grid = progress_grid(
-            lessons=lessons, enrolments=enrolments, progress=progress, status=status,
-            h5p_results=h5p_results,
-        )  # fmt: skip
-        return TemplateResponse(
-            request,
-            "courses/admin/progress_grid.html",
-            {
-                "course": course,
-                "lessons": lessons,
-                **grid,
-                "institutions": scopes.institutions_in_scope(request.user).order_by("name"),
-                "selected": {"institution": request.GET.get("institution", ""), "status": status},
-            },
-        )

@@ -2,7 +2,7 @@
 posts one every 30 seconds. The ORM spent more time compiling these three
 statements than the database spent running them, so they are written once
 here, in SQL that SQLite and PostgreSQL both accept, and the service in
-`courses.services.heartbeat_record` keeps all the decisions."""
+`courses.progress.services.heartbeat_record` keeps all the decisions."""
 
 from dataclasses import dataclass
 from datetime import UTC, datetime

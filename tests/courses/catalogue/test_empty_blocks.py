@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from courses.blocks import LessonStreamBlock
+from courses.catalogue.blocks import LessonStreamBlock
 
 EMPTY_VALUES = {
     "image": {"image": None, "alt_text": "", "decorative": False},

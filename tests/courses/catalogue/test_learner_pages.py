@@ -12,7 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from accounts import roles
-from courses import quiz as quiz_module
+from courses.catalogue import quiz as quiz_module
 from courses.models import (
     CourseCatalogPage,
     CoursePage,

@@ -6,12 +6,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.models.pages import CoursePage, LessonPage
+from courses.catalogue.models import CoursePage, LessonPage
 from lms.records import Record
 
 
 class LessonProgress(Record, models.Model):
-    """A learner's state in one lesson. Writes go through courses.services and
+    """A learner's state in one lesson. Writes go through courses.progress.services and
     only ever move forward: completion is never undone, the best score never drops."""
 
     class Status(models.TextChoices):

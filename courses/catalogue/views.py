@@ -1,6 +1,8 @@
-"""Learner pages: the course page, the lesson page, "my courses", and the
-POST actions (enrol, mark as done, submit a quiz). Each page costs a fixed
-number of queries whatever the number of courses and lessons."""
+"""Learner pages: the public catalogue with its filters and search, the
+course page, the lesson page, "my courses", and enrolment. Each page costs a
+fixed number of queries whatever the number of courses and lessons. The
+progress a lesson's actions record (mark as done, quiz, heartbeat) is posted
+to `courses.progress.views`."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,18 +10,18 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max, Q, Sum
-from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from courses import quiz, services
+from courses.catalogue import quiz
+from courses.catalogue import services as catalogue_services
 from courses.h5p.frame import FRAME_SCRIPT
 from courses.live import selectors as live
 from courses.models import (
+    Audience,
     Certificate,
     CourseCatalogPage,
     CoursePage,
@@ -28,12 +30,10 @@ from courses.models import (
     LessonProgress,
     ModulePage,
     QuizAttempt,
+    Topic,
 )
+from courses.progress import services as progress_services
 from lms import csp, page_cache, site_cache
-from lms.ids import parse_id
-from lms.redirects import safe_redirect_target
-
-HEARTBEAT_BAD_REQUEST = gettext_lazy("A heartbeat needs the page visit and a beat number.")
 
 
 def render_page(request, page, extra):
@@ -123,10 +123,10 @@ def serve_lesson(page: LessonPage, request):
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     try:
-        progress, session = services.lesson_open(user=user, lesson=page)
-    except services.CourseError as error:
+        progress, session = progress_services.lesson_open(user=user, lesson=page)
+    except catalogue_services.CourseError as error:
         messages.error(request, error.message)
-        return redirect(services.course_of(page).url)
+        return redirect(catalogue_services.course_of(page).url)
     course = session.course
     programme = _programme(course, _done_lesson_ids(user, [course.pk]))
     lessons = [item["page"] for item in programme if not item["is_module"]]
@@ -245,67 +245,72 @@ def my_courses(request):
 def enrol(request, course_id):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     try:
-        services.enrolment_self(user=request.user, course=course)
-    except services.CourseError as error:
+        catalogue_services.enrolment_self(user=request.user, course=course)
+    except catalogue_services.CourseError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("You are enrolled. Good luck!"))
     return redirect(course.url)
 
 
-@require_POST
-@login_required
-def lesson_done(request, lesson_id):
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    try:
-        progress = services.lesson_mark_done(user=request.user, lesson=lesson)
-    except services.CourseError as error:
-        messages.error(request, error.message)
-        return redirect(lesson.url)
-    if progress.is_completed:
-        messages.success(request, _("Lesson completed."))
-    return redirect(
-        safe_redirect_target(request, request.POST.get("next_url"), fallback=lesson.url)
+def serve_catalogue(page: CourseCatalogPage, request):
+    courses = (
+        CoursePage.objects.live()
+        .public()
+        .child_of(page)
+        .select_related("topic")
+        .prefetch_related("audiences")
+        .order_by("title")
     )
+    audience = request.GET.get("audience", "")
+    topic = request.GET.get("topic", "")
+    query = request.GET.get("q", "").strip()
+    if audience:
+        courses = courses.filter(audiences__key=audience)
+    if topic:
+        courses = courses.filter(topic__slug=topic)
+    if query:
+        courses = courses.filter(Q(title__icontains=query) | Q(summary__icontains=query))
+    courses = list(courses.distinct())
 
+    lesson_paths = site_cache.memo(
+        f"courses:lesson-paths:{page.pk}",
+        lambda: list(
+            Page.objects.live()
+            .descendant_of(page)
+            .filter(content_type=ContentType.objects.get_for_model(LessonPage))
+            .values_list("pk", "path")
+        ),
+    )
+    lessons_per_course = {course.pk: set() for course in courses}
+    for pk, path in lesson_paths:
+        for course in courses:
+            if path.startswith(course.path):
+                lessons_per_course[course.pk].add(pk)
+                break
 
-@require_POST
-@login_required
-def quiz_submit(request, lesson_id, quiz_id):
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    try:
-        attempt = services.quiz_attempt_submit(
-            user=request.user, lesson=lesson, quiz_id=quiz_id, data=request.POST
+    user = request.user
+    enrolled = set()
+    if user.is_authenticated:
+        enrolled = set(
+            Enrolment.objects.active().filter(user=user).values_list("course_id", flat=True)
         )
-    except services.CourseError as error:
-        messages.error(request, error.message)
-        return redirect(f"{lesson.url}?retry={quiz_id}#quiz-{quiz_id}")
-    if attempt.passed:
-        messages.success(request, _("Quiz passed with %(score)s%%.") % {"score": attempt.score})
-    else:
-        messages.warning(
-            request,
-            _("Score %(score)s%%: not passed yet. See the feedback below.")
-            % {"score": attempt.score},
-        )
-    return redirect(f"{lesson.url}#quiz-{quiz_id}")
-
-
-@require_POST
-@login_required
-def heartbeat(request, lesson_id):
-    """Credit effective time for a visible, active lesson page. Posted by the
-    page's script (and a beacon on leaving); the answer carries no page."""
-    visit = request.POST.get("visit", "")
-    beat = parse_id(request.POST.get("beat"))  # counts from 1, stored like an id
-    if not (beat and 0 < len(visit) <= 36):
-        return JsonResponse({"error": str(HEARTBEAT_BAD_REQUEST)}, status=400)
-    try:
-        credited = services.heartbeat_record(
-            user=request.user, lesson_id=lesson_id, visit=visit, beat=beat
-        )
-    except services.CourseError as error:
-        statuses = {services.TOO_FREQUENT: 429, services.LESSON_UNAVAILABLE: 404}
-        status = statuses.get(error.message, 400)
-        return JsonResponse({"error": str(error.message)}, status=status)
-    return JsonResponse({"credited": credited})
+    done = _done_lesson_ids(user, enrolled) if enrolled else set()
+    cards = []
+    for course in courses:
+        lessons = lessons_per_course[course.pk]
+        card = {"course": course, "lesson_count": len(lessons), "enrolled": course.pk in enrolled}
+        if card["enrolled"] and lessons:
+            card["percent"] = round(100 * len(lessons & done) / len(lessons))
+        cards.append(card)
+    response = render_page(
+        request,
+        page,
+        {
+            "cards": cards,
+            "audiences": site_cache.memo("courses:audiences", lambda: list(Audience.objects.all())),
+            "topics": site_cache.memo("courses:topics", lambda: list(Topic.objects.all())),
+            "selected": {"audience": audience, "topic": topic, "q": query},
+        },
+    )
+    return response if user.is_authenticated else page_cache.allow_anonymous_caching(response)
