@@ -47,7 +47,7 @@ from django.contrib.auth.models import Group
 from accounts import roles
 from accounts.models import PrivacyAcknowledgement, User
 from accounts.services import email_mark_verified
-from courses.blocks import QuizBlock
+from courses.catalogue.blocks import QuizBlock
 from courses.models import CourseCatalogPage, CoursePage, Enrolment, LessonPage
 from lms import demo
 from lms.models import ContentPage

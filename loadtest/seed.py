@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 def correct_answers(quiz_value) -> dict[str, list[str]]:
     """The form a learner who knows the answers would post."""
-    from courses.quiz import FIELD_PREFIX, questions
+    from courses.catalogue.quiz import FIELD_PREFIX, questions
 
     return {
         FIELD_PREFIX + question_id: [
@@ -58,9 +58,9 @@ def main() -> None:
 
     from accounts import roles
     from accounts.models import Institution, User
-    from courses import services
     from courses.certificates.services import certificate_issue
     from courses.models import CoursePage, Enrolment, LessonPage
+    from courses.progress import services as progress_services
 
     courses = list(CoursePage.objects.live().order_by("path"))
     institutions = list(Institution.objects.order_by("pk"))
@@ -94,7 +94,9 @@ def main() -> None:
                 data = QueryDict(mutable=True)
                 for key, values in correct_answers(quiz_value).items():
                     data.setlist(key, values)
-                services.quiz_attempt_submit(user=user, lesson=lesson, quiz_id=quiz_id, data=data)
+                progress_services.quiz_attempt_submit(
+                    user=user, lesson=lesson, quiz_id=quiz_id, data=data
+                )
                 entry = {"kind": "quiz", "user": user.email, "lesson": lesson.pk,
                          "quiz": quiz_id, "status": 302, "ack": True}  # fmt: skip
                 ledger.write(json.dumps(entry) + "\n")

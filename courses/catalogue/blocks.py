@@ -201,7 +201,7 @@ class QuestionBlock(blocks.StructBlock):
 
 class QuizBlock(blocks.StructBlock):
     """A graded quiz. The pass mark, attempt limit and shuffling are per quiz;
-    grading happens on the server (courses.quiz)."""
+    grading happens on the server (courses.catalogue.quiz)."""
 
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     pass_mark = blocks.IntegerBlock(

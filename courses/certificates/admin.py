@@ -5,7 +5,7 @@ reissuing, PDFs, design previews, CSV/XLSX exports and ZIP downloads built
 in the background. Every object is looked up in the scoped queryset, so one
 outside the scope is a 404 also by id; every export is written to Wagtail's
 audit log. The views only wire forms to the services and the pure
-functions of `certificate_register`."""
+functions of `courses.certificates.register`."""
 
 from datetime import date
 

@@ -209,7 +209,7 @@ class Certificate(Record, models.Model):
         related_name="replaced_by",
     )
     # The PDF as issued, rendered once in the background (see
-    # courses.certificate_files) and served from then on.
+    # courses.certificates.files) and served from then on.
     pdf = models.FileField(
         _("PDF"),
         storage=private_storage,

@@ -3,7 +3,7 @@ into the evidence pack: the register entries (as issued) of the certificates
 in the user's scope, issued in the period, on the chosen course and to
 members of the chosen institution (with the units below it, by the holder's
 institution at issue). Rows and headers are the register's own
-(`certificate_register`), after a row number."""
+(`courses.certificates.register`), after a row number."""
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
