@@ -1,9 +1,35 @@
 """Reads on the catalogue shared by the learner's pages, the admin screens
 and the reports."""
 
+from collections.abc import Iterable
+from typing import TypeVar
+
+from wagtail.models import Page
+
 from accounts import scopes
 from accounts.admin_views import PARTICIPANT_POLICY
+
+Item = TypeVar("Item")
 
 
 def may_see_enrolments(user) -> bool:
     return PARTICIPANT_POLICY.user_has_permission(user, "change") or scopes.is_trainer(user)
+
+
+def lessons_by_course(
+    courses: Iterable[Page], lessons: Iterable[tuple[Item, str]]
+) -> dict[int, list[Item]]:
+    """Course id -> the lessons in its tree, in the order given, from each
+    lesson's page path; a lesson outside every course is left out. Pure (the
+    callers fetch the pages they need, with their own query), and a dictionary
+    look-up per ancestor, not a scan of every course per lesson."""
+    courses = list(courses)
+    by_path = {course.path: course.pk for course in courses}
+    found: dict[int, list[Item]] = {course.pk: [] for course in courses}
+    for item, path in lessons:
+        for depth in range(len(path) // Page.steplen - 1, 0, -1):
+            course_id = by_path.get(path[: depth * Page.steplen])
+            if course_id is not None:
+                found[course_id].append(item)
+                break
+    return found

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from courses.catalogue import quiz
+from courses.catalogue import quiz, selectors
 from courses.catalogue import services as catalogue_services
 from courses.h5p.frame import FRAME_SCRIPT
 from courses.live import selectors as live
@@ -200,11 +200,10 @@ def my_courses(request):
         for course in courses:
             in_courses |= Q(path__startswith=course.path, depth__gt=course.depth)
         lesson_type = ContentType.objects.get_for_model(LessonPage)
-        for lesson in (
-            Page.objects.live().filter(in_courses, content_type=lesson_type).order_by("path")
-        ):
-            owner = next(c for c in courses if lesson.path.startswith(c.path))
-            lessons_by_course[owner.pk].append(lesson)
+        lessons = Page.objects.live().filter(in_courses, content_type=lesson_type).order_by("path")
+        lessons_by_course = selectors.lessons_by_course(
+            courses, ((lesson, lesson.path) for lesson in lessons)
+        )
     progress = LessonProgress.objects.filter(user=user, course__in=courses)
     done = set(
         progress.filter(status=LessonProgress.Status.COMPLETED).values_list("lesson_id", flat=True)
@@ -282,12 +281,10 @@ def serve_catalogue(page: CourseCatalogPage, request):
             .values_list("pk", "path")
         ),
     )
-    lessons_per_course = {course.pk: set() for course in courses}
-    for pk, path in lesson_paths:
-        for course in courses:
-            if path.startswith(course.path):
-                lessons_per_course[course.pk].add(pk)
-                break
+    lessons_per_course = {
+        course_id: set(lessons)
+        for course_id, lessons in selectors.lessons_by_course(courses, lesson_paths).items()
+    }
 
     user = request.user
     enrolled = set()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
+from courses.catalogue import selectors as catalogue_selectors
 from courses.models import Certificate, CoursePage, LessonPage, LessonProgress
 from courses.reports import scope
 from courses.reports.base import TableReport, register
@@ -190,22 +191,17 @@ def with_progress(enrolments) -> Iterator[dict]:
 def lesson_counts(course_ids: Iterable[int]) -> dict[int, int]:
     """Live required lessons per course, in two queries for any number of courses."""
     courses = list(CoursePage.objects.filter(pk__in=list(course_ids)).only("path", "depth"))
-    counts = dict.fromkeys((course.pk for course in courses), 0)
     if not courses:
-        return counts
-    paths = {course.path: course.pk for course in courses}
+        return {}
     under_courses = Q()
-    for path in paths:
-        under_courses |= Q(path__startswith=path)
-    steplen = len(courses[0].path) // courses[0].depth
+    for course in courses:
+        under_courses |= Q(path__startswith=course.path)
     lessons = LessonPage.objects.live().filter(under_courses, is_required=True)
-    for path in lessons.values_list("path", flat=True):
-        for depth in range(len(path) // steplen - 1, 0, -1):
-            course_id = paths.get(path[: depth * steplen])
-            if course_id is not None:
-                counts[course_id] += 1
-                break
-    return counts
+    paths = ((None, path) for path in lessons.values_list("path", flat=True))
+    return {
+        course_id: len(found)
+        for course_id, found in catalogue_selectors.lessons_by_course(courses, paths).items()
+    }
 
 
 def status_of(row: dict, today: date) -> str:
