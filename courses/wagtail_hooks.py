@@ -25,7 +25,6 @@ from courses.reports import admin as report_admin
 from courses.reports import all as _all_reports  # noqa: F401 - registers the reports
 from courses.reports import base as report_base
 from courses.reports import dashboard, overdue_admin
-from courses.reports import scope as report_scope
 
 
 @hooks.register("on_serve_page", order=100)
@@ -203,7 +202,7 @@ def report_admin_urls():
 
 class ReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return report_scope.may_see_reports(request.user)
+        return catalogue_selectors.is_course_staff(request.user)
 
 
 # Before report_admin_urls, whose reports/<slug>/ would otherwise take reports/overdue/.
@@ -221,7 +220,7 @@ def overdue_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def learning_dashboard_panel(request, panels):
-    if report_scope.may_see_reports(request.user):
+    if catalogue_selectors.is_course_staff(request.user):
         panels.append(dashboard.DashboardPanel())
 
 

@@ -8,8 +8,28 @@ from wagtail.models import Page
 
 from accounts import scopes
 from accounts.admin_views import PARTICIPANT_POLICY
+from courses.models import CoursePage
 
 Item = TypeVar("Item")
+
+
+def is_course_staff(user) -> bool:
+    """Administrators, coordinators and trainers: the people with the course
+    screens of the admin (reports, live sessions, the overdue list)."""
+    return scopes.is_administrator(user) or scopes.is_coordinator(user) or scopes.is_trainer(user)
+
+
+def sees_every_course(user) -> bool:
+    """Administrators and coordinators work on every course; a trainer only
+    on the courses they teach."""
+    return scopes.is_administrator(user) or scopes.is_coordinator(user)
+
+
+def courses_in_scope(user):
+    """The courses a person reports on, keeps the progress grid and the live
+    sessions of, by title."""
+    courses = CoursePage.objects.order_by("title")
+    return courses if sees_every_course(user) else courses.filter(trainers=user)
 
 
 def may_see_enrolments(user) -> bool:

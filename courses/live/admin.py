@@ -31,6 +31,7 @@ from wagtail.permissions import register_permission_policy
 
 from accounts import roles, scopes
 from accounts.models import User
+from courses.catalogue import selectors as catalogue_selectors
 from courses.live import services as live_sessions
 from courses.live.models import END_BEFORE_START
 from courses.models import Attendance, AttendanceChange, AttendanceSettings, CoursePage, LiveSession
@@ -47,7 +48,7 @@ class LiveSessionPermissionPolicy(ModelPermissionPolicy):
     teach, coordinators and administrators for all sessions."""
 
     def user_has_permission(self, user, action):
-        return live_sessions.may_manage_live_sessions(user)
+        return catalogue_selectors.is_course_staff(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return live_sessions.may_manage(user, instance)
@@ -274,7 +275,7 @@ class AttendanceRegisterView(View):
     template_name = "courses/admin/live_attendance.html"
 
     def dispatch(self, request, pk):
-        if not live_sessions.may_manage_live_sessions(request.user):
+        if not catalogue_selectors.is_course_staff(request.user):
             raise PermissionDenied
         session = LiveSession.objects.select_related("course", "trainer").filter(pk=pk).first()
         if session is None:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import scopes
 from accounts.models import User
 from courses import emails
+from courses.catalogue import selectors as catalogue_selectors
 from courses.live.models import checkin_code_normalise
 from courses.models import Attendance, AttendanceChange, CoursePage, LiveSession
 from courses.progress import services as progress_services
@@ -51,16 +52,11 @@ class LiveSessionError(ServiceError):
     """A refused check-in or attendance change."""
 
 
-def may_manage_live_sessions(user) -> bool:
-    """Trainers, coordinators and administrators have the live-session screens."""
-    return scopes.is_administrator(user) or scopes.is_coordinator(user) or scopes.is_trainer(user)
-
-
 def sessions_managed_by(user):
     """Sessions a user may edit and keep the register of: all of them for
     administrators and coordinators, a trainer's for the courses they teach."""
     sessions = LiveSession.objects.select_related("course", "trainer")
-    if scopes.is_administrator(user) or scopes.is_coordinator(user):
+    if catalogue_selectors.sees_every_course(user):
         return sessions
     if scopes.is_trainer(user):
         return sessions.filter(course__in=CoursePage.objects.filter(trainers=user))
@@ -68,7 +64,7 @@ def sessions_managed_by(user):
 
 
 def may_manage(user, session: LiveSession) -> bool:
-    if scopes.is_administrator(user) or scopes.is_coordinator(user):
+    if catalogue_selectors.sees_every_course(user):
         return True
     return scopes.is_trainer(user) and teaches(user, session)
 

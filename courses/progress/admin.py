@@ -8,8 +8,8 @@ from django.template.response import TemplateResponse
 from django.views.generic import View
 
 from accounts import scopes
-from courses.catalogue.selectors import may_see_enrolments
-from courses.models import CoursePage, Enrolment, H5PResult, LessonProgress
+from courses.catalogue.selectors import courses_in_scope, may_see_enrolments
+from courses.models import Enrolment, H5PResult, LessonProgress
 from courses.progress.grid import progress_grid
 from lms.ids import parse_id
 
@@ -25,11 +25,7 @@ class ProgressGridView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def visible_courses(self):
-        user = self.request.user
-        courses = CoursePage.objects.live().order_by("title")
-        if scopes.is_administrator(user) or scopes.is_coordinator(user):
-            return courses
-        return courses.filter(trainers=user)
+        return courses_in_scope(self.request.user).live()
 
     def enrolments(self, course):
         user = self.request.user

@@ -16,9 +16,10 @@ from django.views.generic import View
 from wagtail.admin.paginator import WagtailPaginator
 
 from courses import exports
+from courses.catalogue import selectors as catalogue_selectors
 from courses.job_admin import job_file_response, job_page
 from courses.models import EvidencePack
-from courses.reports import base, documents, evidence, scope
+from courses.reports import base, documents, evidence
 from courses.reports.filters import PeriodFilterForm
 
 PER_PAGE = 50
@@ -36,7 +37,7 @@ class ReportView(View):
     template_name = "courses/admin/reports/table.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not scope.may_see_reports(request.user):
+        if not catalogue_selectors.is_course_staff(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -126,7 +127,7 @@ class EvidencePackView(View):
     template_name = "courses/admin/reports/evidence_form.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not scope.may_see_reports(request.user):
+        if not catalogue_selectors.is_course_staff(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

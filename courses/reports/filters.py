@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Institution
 from courses import exports
+from courses.catalogue import selectors as catalogue_selectors
 from courses.dates import report_date_field
 from courses.reports import scope
 from lms.ids import IdModelChoiceField
@@ -56,7 +57,7 @@ class ReportFilterForm(forms.Form):
     def __init__(self, data=None, *, user, **kwargs):
         super().__init__(data, **kwargs)
         self.user = user
-        self.fields["course"].queryset = scope.report_courses(user)
+        self.fields["course"].queryset = catalogue_selectors.courses_in_scope(user)
         self.fields["institution"].queryset = scope.report_institutions(user)
 
     def clean(self):

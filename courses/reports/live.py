@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from courses.catalogue import selectors as catalogue_selectors
 from courses.live.models import status_labels
 from courses.models import Attendance, LiveSession
 from courses.reports import scope
@@ -49,7 +50,7 @@ class LiveFilterForm(PeriodFilterForm):
     def __init__(self, data=None, *, user, **kwargs):
         super().__init__(data, user=user, **kwargs)
         self.fields["session"].queryset = (
-            LiveSession.objects.filter(course__in=scope.report_courses(user))
+            LiveSession.objects.filter(course__in=catalogue_selectors.courses_in_scope(user))
             .select_related("course")
             .order_by("-starts_at")
         )
@@ -61,7 +62,9 @@ def _sessions(form):
     data = form.cleaned_data
     start, end = local_bounds(data["period_from"], data["period_to"])
     sessions = LiveSession.objects.filter(
-        course__in=scope.report_courses(form.user), starts_at__gte=start, starts_at__lt=end
+        course__in=catalogue_selectors.courses_in_scope(form.user),
+        starts_at__gte=start,
+        starts_at__lt=end,
     )
     if data.get("course"):
         sessions = sessions.filter(course=data["course"])

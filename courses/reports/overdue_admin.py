@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import View
 from wagtail.admin.paginator import WagtailPaginator
 
-from courses.reports import overdue, scope
+from courses.catalogue import selectors as catalogue_selectors
+from courses.reports import overdue
 from lms.ids import parse_ids
 
 PER_PAGE = 100
@@ -21,7 +22,7 @@ class OverdueView(View):
     template_name = "courses/admin/overdue.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not scope.may_see_reports(request.user):
+        if not catalogue_selectors.is_course_staff(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

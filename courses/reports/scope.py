@@ -9,20 +9,6 @@ from accounts.models import Institution
 from courses.models import CoursePage, Enrolment
 
 
-def may_see_reports(user) -> bool:
-    return scopes.is_administrator(user) or scopes.is_coordinator(user) or scopes.is_trainer(user)
-
-
-def _sees_all_courses(user) -> bool:
-    return scopes.is_administrator(user) or scopes.is_coordinator(user)
-
-
-def report_courses(user):
-    """Courses the user may report on."""
-    courses = CoursePage.objects.order_by("title")
-    return courses if _sees_all_courses(user) else courses.filter(trainers=user)
-
-
 def report_institutions(user):
     """Institutions the user may filter by: a coordinator's scope, or all."""
     if scopes.is_coordinator(user) and not scopes.is_administrator(user):
