@@ -1,6 +1,8 @@
-"""Course models, split by concern; callers import from `courses.models`.
-Dependencies point one way: pages <- enrolment <- progress <- certificates
-<- reports; live sessions stand on pages and enrolment."""
+"""Every model of the courses app, re-exported from the package that owns
+it, so that migrations and `courses.models` imports keep working. Also here:
+`jobs` (the private-file job base of certificate batches and evidence packs)
+and `certificates`, `sessions`: the old module paths migrations 0004 and 0008
+name for field defaults, storage and validators."""
 
 from courses.catalogue.models import (
     Audience,
