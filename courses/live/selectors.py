@@ -1,6 +1,6 @@
-"""Reads on live sessions shared by the learner's pages: the sessions listed
-on the course page and on "my courses" (one query each, whatever their
-number)."""
+"""Reads on live sessions: the sessions listed on the course page and on
+"my courses" (one query each, whatever their number), and the share of
+sessions a learner attended that the course's completion rule reads."""
 
 from collections import defaultdict
 
@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from accounts.models import User
 from courses.models import Attendance, AttendanceSettings, CoursePage, LiveSession
 
 # Upcoming sessions shown per course on "my courses".
@@ -76,3 +77,27 @@ def upcoming_by_course(user, courses) -> dict[int, list[dict]]:
         if len(upcoming[session.course_id]) < MY_COURSES_UPCOMING:
             upcoming[session.course_id].append(_item(session, now))
     return dict(upcoming)
+
+
+def live_attendance_share(*, user: User, course: CoursePage) -> tuple[int, int]:
+    """(sessions attended, sessions expected at) for a learner on a course:
+    every session of the course they are expected at, past or future, and
+    those where they were present or late."""
+    sessions = LiveSession.objects.filter(course=course).expecting(user)
+    expected = sessions.count()
+    attended = (
+        Attendance.objects.attended().filter(user=user, session__in=sessions).count()
+        if expected
+        else 0
+    )
+    return attended, expected
+
+
+def live_attendance_met(*, user: User, course: CoursePage) -> bool:
+    """The course's live-session rule: at least the required share of the
+    sessions the learner is expected at. A learner expected at no session
+    does not meet a rule that asks for attendance (nothing was attended)."""
+    if not course.live_attendance_min_percent:
+        return True
+    attended, expected = live_attendance_share(user=user, course=course)
+    return bool(expected) and attended * 100 >= course.live_attendance_min_percent * expected

@@ -17,15 +17,14 @@ from courses import emails
 from courses.catalogue import quiz
 from courses.catalogue.services import CourseError
 from courses.certificates import services as certificates
+from courses.live import selectors as live_selectors
 from courses.models import (
-    Attendance,
     CoursePage,
     Enrolment,
     H5PResult,
     LearningSession,
     LessonPage,
     LessonProgress,
-    LiveSession,
     QuizAttempt,
 )
 from courses.progress import heartbeat_sql
@@ -110,30 +109,6 @@ def progress_advance(
     return progress
 
 
-def live_attendance_share(*, user: User, course: CoursePage) -> tuple[int, int]:
-    """(sessions attended, sessions expected at) for a learner on a course:
-    every session of the course they are expected at, past or future, and
-    those where they were present or late."""
-    sessions = LiveSession.objects.filter(course=course).expecting(user)
-    expected = sessions.count()
-    attended = (
-        Attendance.objects.attended().filter(user=user, session__in=sessions).count()
-        if expected
-        else 0
-    )
-    return attended, expected
-
-
-def live_attendance_met(*, user: User, course: CoursePage) -> bool:
-    """The course's live-session rule: at least the required share of the
-    sessions the learner is expected at. A learner expected at no session
-    does not meet a rule that asks for attendance (nothing was attended)."""
-    if not course.live_attendance_min_percent:
-        return True
-    attended, expected = live_attendance_share(user=user, course=course)
-    return bool(expected) and attended * 100 >= course.live_attendance_min_percent * expected
-
-
 def course_completion_check(*, user: User, course: CoursePage) -> None:
     """Re-evaluate course completion after something outside the lessons
     changed (live-session attendance)."""
@@ -157,7 +132,7 @@ def _complete_course_if_done(*, user_id: int, course: CoursePage, now) -> None:
         spent = progress.aggregate(total=Sum("effective_seconds"))["total"] or 0
         if spent < needed:
             return
-    if course.live_attendance_min_percent and not live_attendance_met(
+    if course.live_attendance_min_percent and not live_selectors.live_attendance_met(
         user=User.objects.get(pk=user_id), course=course
     ):
         return

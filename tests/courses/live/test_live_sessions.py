@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts import roles
+from courses.live import selectors as live_selectors
 from courses.live import services as live_sessions
 from courses.live.admin import TIME_DOES_NOT_EXIST, LiveSessionForm
 from courses.live.models import CODE_ALPHABET, END_BEFORE_START
@@ -321,7 +322,7 @@ def test_attendance_completes_the_course_when_the_rule_says_so(live, trainer, le
         progress_services.lesson_mark_done(user=learner_lo1, lesson=lesson)
     enrolment = Enrolment.objects.get(user=learner_lo1, course=course)
     assert enrolment.completed_at is None  # lessons done, no session attended yet
-    assert progress_services.live_attendance_share(user=learner_lo1, course=course) == (0, 2)
+    assert live_selectors.live_attendance_share(user=learner_lo1, course=course) == (0, 2)
 
     clock.set(local(2026, 5, 12, 12))
     live_sessions.attendance_mark(session=first, by=trainer, statuses={learner_lo1.pk: EXCUSED})
@@ -365,8 +366,8 @@ def test_a_rule_with_no_session_expected_is_not_met(live, learner_lo1, county):
     course.live_attendance_min_percent = 50
     course.save()
     live["session"].expected_institutions.set([county["lo2"]])
-    assert progress_services.live_attendance_share(user=learner_lo1, course=course) == (0, 0)
-    assert not progress_services.live_attendance_met(user=learner_lo1, course=course)
+    assert live_selectors.live_attendance_share(user=learner_lo1, course=course) == (0, 0)
+    assert not live_selectors.live_attendance_met(user=learner_lo1, course=course)
 
 
 # --- Learner pages, .ics, reminders ---------------------------------------------
