@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
@@ -51,6 +52,10 @@ from .permissions import catalogue_grant_permissions
 
 VIDEO_SIZE = (640, 360)
 VIDEO_FPS = 4
+FFMPEG_MISSING = (
+    "The demo videos are rendered with imageio-ffmpeg, the `demo` extra, which the production "
+    "image leaves out. Install requirements/demo.lock (as `make run` does) to load the demo data."
+)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -102,15 +107,24 @@ def _timestamp(seconds: int) -> str:
     return f"00:{seconds // 60:02d}:{seconds % 60:02d}.000"
 
 
+def _ffmpeg():
+    """imageio-ffmpeg, only installed with the demo extra: without it, a clear
+    message instead of an import traceback."""
+    try:
+        import imageio_ffmpeg
+    except ImportError:
+        raise CommandError(FFMPEG_MISSING) from None
+    return imageio_ffmpeg
+
+
 def _poster(key: str, title: str, video):
     """The video's first frame, read back from the stored file, as a Wagtail
     image: the player shows it until the video plays (not a black box)."""
-    import imageio_ffmpeg
-
     image_model = get_image_model()
     existing, collection = demo_media(image_model, title=title)
     if existing:
         return existing
+    imageio_ffmpeg = _ffmpeg()
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, f"{key}.mp4")
         with video.file.open("rb") as source, open(path, "wb") as target:
@@ -128,8 +142,6 @@ def _poster(key: str, title: str, video):
 def _video(key: str):
     """A slideshow video, its WebVTT captions from the same sentences and its
     poster frame."""
-    import imageio_ffmpeg
-
     spec = demo_content.VIDEOS[key]
     video_title = f"Film: {spec['title']}"
     captions_title = f"Napisy: {spec['title']}"
@@ -143,6 +155,7 @@ def _video(key: str):
     document_model = get_document_model()
     video, _collection = demo_media(document_model, title=video_title)
     if video is None:
+        imageio_ffmpeg = _ffmpeg()
         with tempfile.TemporaryDirectory() as folder:
             path = os.path.join(folder, f"{key}.mp4")
             writer = imageio_ffmpeg.write_frames(
