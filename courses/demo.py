@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from datetime import datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -132,13 +133,15 @@ def catalogue_data() -> dict:
     differ = sorted(set(files) ^ set(catalogue["courses"]))
     if differ:
         raise DemoDataError(f"catalogue.toml: 'courses' and the files in courses/ differ: {differ}")
-    catalogue["courses"] = [course_data(slug) for slug in catalogue["courses"]]
+    catalogue["courses"] = [
+        course_data(DEMO_DATA / "courses" / f"{slug}.toml") for slug in catalogue["courses"]
+    ]
     return catalogue
 
 
-def course_data(slug: str) -> dict:
-    """courses/<slug>.toml, checked, including that what its lessons name exists."""
-    path = DEMO_DATA / "courses" / f"{slug}.toml"
+def course_data(path: Path) -> dict:
+    """A course file (courses/<slug>.toml), checked, including that what its
+    lessons name exists."""
     course = demo_data_read(path=path, schema=COURSE_SCHEMA)
     for number, lesson in enumerate(course["lessons"]):
         where = f"{path.name}: lessons[{number}]"
@@ -147,8 +150,8 @@ def course_data(slug: str) -> dict:
         for table, key in _media_keys(lesson["body"]):
             if key not in course.get(table, {}):
                 raise DemoDataError(f"{where}: no {key!r} in [{table}]")
-    if course["slug"] != slug:
-        raise DemoDataError(f"{path.name}: 'slug' is {course['slug']!r}, the file name {slug!r}")
+    if course["slug"] != path.stem:
+        raise DemoDataError(f"{path.name}: 'slug' is {course['slug']!r}, not the file's name")
     return course
 
 
