@@ -14,7 +14,6 @@ import shutil
 import tempfile
 from datetime import datetime, time, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -30,15 +29,8 @@ from wagtail.models import Site
 
 from accounts import roles
 from accounts.models import User
-from lms.demo import (
-    ADMIN_EMAIL,
-    DEMO_DATA,
-    Choice,
-    DemoDataError,
-    demo_data_read,
-    demo_font,
-    demo_media,
-)
+from lms.demo import ADMIN_EMAIL, demo_font, demo_media
+from lms.demo_data import catalogue_data
 from lms.models import HomePage
 from lms.slugs import slug_from_text
 
@@ -62,110 +54,6 @@ from .permissions import catalogue_grant_permissions
 
 VIDEO_SIZE = (640, 360)
 VIDEO_FPS = 4
-
-# The lessons' blocks: LessonStreamBlock's, with media named by their key in the
-# course file's [images], [documents] and [videos] tables.
-BLOCK = Choice(
-    "type",
-    {
-        "heading": {"text": str},
-        "paragraph": {"text": str},
-        "callout": {"kind": str, "text": str},
-        "image": {"image": str, "alt": str, "caption?": str},
-        "steps": {"steps": [{"text": str, "screenshot?": str, "alt?": str}]},
-        "document": {"document": str, "title": str},
-        "video": {"video": str},
-        "quiz": {
-            "title": str,
-            "pass_mark": int,
-            "max_attempts?": int,
-            "shuffle": bool,
-            "questions": [
-                {
-                    "text": str,
-                    "kind": str,
-                    "options": [{"text": str, "correct": bool, "feedback": str}],
-                }
-            ],
-        },
-    },
-)
-ANSWER = {"text": str, "correct": bool, "feedback": str}
-COURSE_SCHEMA = {
-    "slug": str,
-    "title": str,
-    "summary": str,
-    "audiences": [str],
-    "topic": str,
-    "level": str,
-    "hours": int,
-    "self_enrolment": bool,
-    "outcomes_knowledge": [str],
-    "outcomes_skills": [str],
-    "outcomes_social": [str],
-    "modules?": [str],
-    "checkpoint?": {"title": str, "question": str, "answers": [ANSWER]},
-    "lessons": [{"module?": str, "slug": str, "title": str, "intro": str, "body": [BLOCK]}],
-    "images?": {"*": {"title": str, "lines": [str]}},
-    "documents?": {"*": {"title": str, "filename": str, "text": str}},
-    "videos?": {"*": {"title": str, "slides": [{"text": str, "seconds": int}], "transcript": str}},
-}
-CATALOGUE_SCHEMA = {
-    "courses": [str],
-    "default_deadline_days": int,
-    "page": {"title": str, "slug": str, "intro": str},
-    "signatory": {"name": str, "title": str, "place": str},
-    "checkpoint_lesson": {"slug": str, "title": str, "intro": str, "text": str},
-    "live": {
-        "minutes": int,
-        "capacity": int,
-        "meeting_url": str,
-        "statuses": [str],
-        "sessions": [{"title": str, "days": int}],
-    },
-}
-
-
-def catalogue_data() -> dict:
-    """catalogue.toml, checked, with its courses read from their files (in its order)."""
-    catalogue = demo_data_read(path=DEMO_DATA / "catalogue.toml", schema=CATALOGUE_SCHEMA)
-    files = sorted(path.stem for path in (DEMO_DATA / "courses").glob("*.toml"))
-    differ = sorted(set(files) ^ set(catalogue["courses"]))
-    if differ:
-        raise DemoDataError(f"catalogue.toml: 'courses' and the files in courses/ differ: {differ}")
-    catalogue["courses"] = [
-        course_data(DEMO_DATA / "courses" / f"{slug}.toml") for slug in catalogue["courses"]
-    ]
-    return catalogue
-
-
-def course_data(path: Path) -> dict:
-    """A course file (courses/<slug>.toml), checked, including that what its
-    lessons name exists."""
-    course = demo_data_read(path=path, schema=COURSE_SCHEMA)
-    for number, lesson in enumerate(course["lessons"]):
-        where = f"{path.name}: lessons[{number}]"
-        if "module" in lesson and lesson["module"] not in course.get("modules", []):
-            raise DemoDataError(f"{where}: module {lesson['module']!r} is not in 'modules'")
-        for table, key in _media_keys(lesson["body"]):
-            if key not in course.get(table, {}):
-                raise DemoDataError(f"{where}: no {key!r} in [{table}]")
-    if course["slug"] != path.stem:
-        raise DemoDataError(f"{path.name}: 'slug' is {course['slug']!r}, not the file's name")
-    return course
-
-
-def _media_keys(blocks: list[dict]):
-    """(table, key) of every medium the blocks name."""
-    for block in blocks:
-        if block["type"] == "image":
-            yield "images", block["image"]
-        elif block["type"] == "steps":
-            yield from (
-                ("images", step["screenshot"]) for step in block["steps"] if "screenshot" in step
-            )
-        elif block["type"] in ("document", "video"):
-            yield f"{block['type']}s", block[block["type"]]
 
 
 def _wrap(text: str, width: int) -> list[str]:

@@ -4,11 +4,8 @@
 Every function is idempotent: it looks objects up by a stable key (slug,
 title, email) and updates them, so `load_demo_data` can run on every start."""
 
-import datetime
 import io
 import os
-import tomllib
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,6 +19,7 @@ from wagtail.models import Collection, Page, Site
 from accounts import roles
 from accounts.services import email_mark_verified
 
+from .demo_data import site_data
 from .models import (
     AccessibilityStatementPage,
     ContentPage,
@@ -32,148 +30,12 @@ from .models import (
 
 DEFAULT_DEMO_PASSWORD = "akademia-demo-2026"
 ADMIN_EMAIL = "admin@example.org"
-# The demo's content as TOML files, described in demo_data/README.md.
-DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
 
-
-class DemoDataError(ValueError):
-    """A demo data file that does not hold what the builders need; the message
-    names the file and the key."""
-
-
-class Choice:
-    """The schema of a table that depends on one of its keys (a block's `type`)."""
-
-    def __init__(self, key: str, schemas: dict[str, dict]):
-        self.key, self.schemas = key, schemas
-
-
-def demo_data_read(*, path: Path, schema: dict) -> dict:
-    """The TOML file at `path`, checked against `schema` before anything is
-    built, so that whoever edits the demo reads which file and key to fix
-    instead of a KeyError halfway through a half-built site.
-
-    A schema maps each key to a type, a one-item list (an array of that), a
-    nested schema or a `Choice`; a key ending in "?" may be left out, and a
-    schema {"*": item} is a table of any keys (media by key)."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-        _check(data, schema, where="")
-    except (OSError, tomllib.TOMLDecodeError, DemoDataError) as error:
-        raise DemoDataError(f"{path.name}: {error}") from error
-    return data
-
-
-def _check(value, schema, *, where: str) -> None:
-    at = f"{where}: " if where else ""
-    if isinstance(schema, Choice):
-        kind = value.get(schema.key) if isinstance(value, dict) else None
-        if kind not in schema.schemas:
-            raise DemoDataError(
-                f"{at}'{schema.key}' is {kind!r}, expected one of {sorted(schema.schemas)}"
-            )
-        schema = {schema.key: str, **schema.schemas[kind]}
-    if isinstance(schema, dict):
-        if not isinstance(value, dict):
-            raise DemoDataError(f"{at}expected a table, got {value!r}")
-        if "*" in schema:
-            for key, item in value.items():
-                _check(item, schema["*"], where=f"{where}.{key}".lstrip("."))
-            return
-        unknown = value.keys() - {key.rstrip("?") for key in schema}
-        if unknown:
-            raise DemoDataError(f"{at}unknown key '{sorted(unknown)[0]}'")
-        for key, item_schema in schema.items():
-            name = key.rstrip("?")
-            if name in value:
-                _check(value[name], item_schema, where=f"{where}.{name}".lstrip("."))
-            elif not key.endswith("?"):
-                raise DemoDataError(f"{at}missing key '{name}'")
-    elif isinstance(schema, list):
-        if not isinstance(value, list):
-            raise DemoDataError(f"{at}expected an array, got {value!r}")
-        for index, item in enumerate(value):
-            _check(item, schema[0], where=f"{where}[{index}]")
-    elif not isinstance(value, schema) or (schema is int and isinstance(value, bool)):
-        raise DemoDataError(f"{at}expected {schema.__name__}, got {value!r}")
-
-
-# The demo pages' blocks: lms.blocks' StreamField data, with lists as their own block.
-PAGE_BODY = [
-    Choice(
-        "type",
-        {
-            "heading": {"text": str},
-            "paragraph": {"text": str},
-            "list": {"items": [str]},
-            "institutions": {},
-        },
-    )
-]
-LOGO = {"title": str, "lines": [str], "colour": str}
 PAGE_KINDS = {
     "content": ContentPage,
     "privacy_notice": PrivacyNoticePage,
     "accessibility_statement": AccessibilityStatementPage,
 }
-SITE_SCHEMA = {
-    "institutions": [str],
-    "home": {"title": str, "lead": str, "body": PAGE_BODY},
-    "pages": [
-        Choice(
-            "kind",
-            {
-                "content": {
-                    "slug": str,
-                    "title": str,
-                    "show_in_menus": bool,
-                    "lead": str,
-                    "body": PAGE_BODY,
-                },
-                "privacy_notice": {
-                    "slug": str,
-                    "title": str,
-                    "version": str,
-                    "valid_from": datetime.date,
-                    "body": PAGE_BODY,
-                },
-                "accessibility_statement": {
-                    "slug": str,
-                    "title": str,
-                    "entity_name": str,
-                    "status": str,
-                    "published_on": datetime.date,
-                    "updated_on": datetime.date,
-                    "prepared_on": datetime.date,
-                    "non_accessible_content": str,
-                    "assessment": str,
-                    "keyboard_shortcuts": str,
-                    "contact_person": str,
-                    "contact_email": str,
-                    "contact_phone": str,
-                    "procedure": str,
-                    "architecture": str,
-                },
-            },
-        )
-    ],
-    "settings": {
-        "organiser_name": str,
-        "organiser_address": str,
-        "funding_statement": str,
-        "contact_email": str,
-        "contact_phone": str,
-        "organiser_logo": LOGO,
-        "funding_logos": [{**LOGO, "alt_text": str}],
-    },
-}
-
-
-def site_data() -> dict:
-    """The site shell's data (demo_data/site.toml), checked."""
-    return demo_data_read(path=DEMO_DATA / "site.toml", schema=SITE_SCHEMA)
-
 
 # Names of the units of the grant (the benchmarks make institutions of them).
 INSTITUTIONS = site_data()["institutions"]

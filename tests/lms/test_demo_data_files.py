@@ -3,8 +3,16 @@ a broken one is refused with the file and the key to fix, before anything is bui
 
 import pytest
 
-from courses.demo import COURSE_SCHEMA, catalogue_data, course_data
-from lms.demo import DEMO_DATA, SITE_SCHEMA, DemoDataError, demo_data_read, site_data
+from lms.demo_data import (
+    COURSE_SCHEMA,
+    DEMO_DATA,
+    SITE_SCHEMA,
+    DemoDataError,
+    catalogue_data,
+    course_data,
+    demo_data_read,
+    site_data,
+)
 
 
 def test_every_demo_data_file_parses_and_has_the_required_keys():
