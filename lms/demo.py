@@ -1,5 +1,7 @@
-"""Demo content for the site shell, from the seed news texts about the
-"Cyfrowy Powiat" grant of Powiat Bolesławiecki.
+"""The demo's site shell built from demo_data/site.toml (written from the seed
+news texts about the "Cyfrowy Powiat" grant of Powiat Bolesławiecki): home
+page, content pages, privacy notice, accessibility statement, site settings
+and the superuser.
 
 Every function is idempotent: it looks objects up by a stable key (slug,
 title, email) and updates them, so `load_demo_data` can run on every start."""
@@ -166,6 +168,7 @@ def build_site_shell() -> dict:
     """Pages, site settings and the superuser of the demo, from demo_data/site.toml."""
     data = site_data()
     home = _home_page(data["home"], data["institutions"])
+    # By kind: the settings point to the one privacy notice and accessibility statement.
     pages = {
         spec["kind"]: _upsert_child(
             home, PAGE_KINDS[spec["kind"]], spec["slug"], **_page_fields(spec, data["institutions"])
@@ -175,15 +178,16 @@ def build_site_shell() -> dict:
 
     spec = data["settings"]
     settings_obj = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    for name in ("organiser_name", "organiser_address", "funding_statement"):
+    for name in (
+        "organiser_name", "organiser_address", "funding_statement", "contact_email",
+        "contact_phone",
+    ):  # fmt: skip
         setattr(settings_obj, name, spec[name])
     settings_obj.organiser_logo = _demo_logo(spec["organiser_logo"])
     settings_obj.funding_logos = [
         ("logo", {"image": _demo_logo(logo), "alt_text": logo["alt_text"]})
         for logo in spec["funding_logos"]
     ]
-    settings_obj.contact_email = spec["contact_email"]
-    settings_obj.contact_phone = spec["contact_phone"]
     settings_obj.accessibility_statement = pages["accessibility_statement"]
     settings_obj.privacy_notice = pages["privacy_notice"]
     settings_obj.save()

@@ -143,8 +143,14 @@ SITE_SCHEMA = {
 
 
 def site_data() -> dict:
-    """The site shell's data (demo_data/site.toml), checked."""
-    return demo_data_read(path=DEMO_DATA / "site.toml", schema=SITE_SCHEMA)
+    """The site shell's data (site.toml), checked, with the one privacy notice
+    and accessibility statement the site settings point to."""
+    site = demo_data_read(path=DEMO_DATA / "site.toml", schema=SITE_SCHEMA)
+    kinds = [page["kind"] for page in site["pages"]]
+    for kind in ("privacy_notice", "accessibility_statement"):
+        if kinds.count(kind) != 1:
+            raise DemoDataError(f"site.toml: pages: {kinds.count(kind)} of kind {kind!r}, not 1")
+    return site
 
 
 # The lessons' blocks: LessonStreamBlock's, with media named by their key in the
