@@ -1,11 +1,12 @@
 # Production image of Cyfrowa Akademia: gunicorn serving the Django/Wagtail app
 # with static files collected at build time and served by whitenoise.
 
-# --- front-end packages from the npm registry (install scripts are not run)
+# --- front-end packages from the npm registry (install scripts are not run), without the
+# dev ones (axe-core is for the browser tests)
 FROM node:20-bookworm-slim AS node
 WORKDIR /build
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
 # --- Python application
 FROM python:3.11-slim-bookworm AS app
@@ -20,9 +21,11 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 10001 app
 WORKDIR /app
+# The runtime only: no dev tools, no demo extra (load_demo_data says what it lacks).
 COPY requirements/base.lock requirements/base.lock
 RUN pip install --require-hashes -r requirements/base.lock
 COPY --from=node /build/node_modules ./node_modules
+# .dockerignore leaves out the tests, benchmarks and load test.
 COPY . .
 # Build-time only values: the real secret, hosts and public address (SITE_URL) come from
 # the environment at run time; the image keeps none of these.

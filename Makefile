@@ -11,7 +11,7 @@ SITE_URL ?= http://$(HOST):$(PORT)
 MANAGE := $(BIN)/python manage.py
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=static_collected --ignore=test-artifacts
 
-.PHONY: help install install-dev node prepare run test lint test-python messages lock clean bench \
+.PHONY: help install install-demo install-dev node prepare run test lint test-python messages lock clean bench \
 	scale-test scale-test-short
 
 help:
@@ -24,26 +24,34 @@ $(BIN)/python:
 
 $(VENV)/.installed: requirements/base.lock | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.lock
-	@rm -f $(VENV)/.installed-dev
+	@rm -f $(VENV)/.installed-demo $(VENV)/.installed-dev
 	@touch $@
 
+# The runtime plus the demo extra (imageio-ffmpeg renders the demo videos).
+$(VENV)/.installed-demo: requirements/demo.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/demo.lock
+	@touch $@ $(VENV)/.installed
+
+# dev.lock holds the demo extra too: the tests build the demo.
 $(VENV)/.installed-dev: requirements/dev.lock | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.lock
-	@touch $@ $(VENV)/.installed
+	@touch $@ $(VENV)/.installed $(VENV)/.installed-demo
 
 node_modules/.installed: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
 install: $(VENV)/.installed node_modules/.installed
+install-demo: $(VENV)/.installed-demo node_modules/.installed
 install-dev: $(VENV)/.installed-dev node_modules/.installed
 node: node_modules/.installed
 
 messages: $(BIN)/python
 	$(MANAGE) compilemessages $(I18N_IGNORE) -v0
 
-# Everything `make run` does before serving (also what the Docker image does at build).
-prepare: install messages
+# Everything `make run` does before serving (the Docker image compiles the messages and
+# collects the static files at build, without the demo extra or its data).
+prepare: install-demo messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput -v0
 	SITE_URL=$(SITE_URL) $(MANAGE) load_demo_data
@@ -63,6 +71,7 @@ run: prepare
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test-python: install-dev node messages
 	$(MANAGE) check --fail-level WARNING
@@ -74,7 +83,8 @@ test: lint test-python
 lock:
 	$(PYTHON) -m pip install --quiet uv
 	$(PYTHON) -m uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements/base.lock
-	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements/dev.lock
+	$(PYTHON) -m uv pip compile pyproject.toml --extra demo --python-version 3.11 --generate-hashes -o requirements/demo.lock
+	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --extra demo --python-version 3.11 --generate-hashes -o requirements/dev.lock
 
 clean:
 	rm -rf $(VENV) node_modules static_collected test-artifacts

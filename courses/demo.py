@@ -1,7 +1,9 @@
-"""Demo courses built from `demo_content` through the same services the app
-uses: pages, illustrations (drawn with Pillow), text documents, short
-captioned videos (rendered with the ffmpeg that imageio-ffmpeg carries) with
-their first frame as the player's poster, and the demo learners enrolled with a spread of progress.
+"""Demo courses built from lms/demo_data (catalogue.toml and one
+courses/<slug>.toml per course) through the same services the app uses:
+pages, illustrations (drawn with Pillow), text documents, short captioned
+videos (rendered with the ffmpeg that imageio-ffmpeg carries) with their first
+frame as the player's poster, and the demo learners enrolled with a spread of
+progress.
 
 Idempotent: existing courses and lessons are kept as they are (so quiz ids
 and learners' attempts stay valid); only what is missing is created."""
@@ -16,6 +18,7 @@ from decimal import Decimal
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
@@ -27,7 +30,6 @@ from wagtail.models import Site
 
 from accounts import roles
 from accounts.models import User
-from courses import demo_content
 from courses.catalogue import quiz
 from courses.catalogue import services as catalogue_services
 from courses.catalogue.blocks import LessonStreamBlock, stream_with_ids
@@ -51,11 +53,16 @@ from courses.models import (
 )
 from courses.progress import services as progress_services
 from lms.demo import ADMIN_EMAIL, demo_font, demo_media
+from lms.demo_data import catalogue_data
 from lms.models import HomePage
 from lms.slugs import slug_from_text
 
 VIDEO_SIZE = (640, 360)
 VIDEO_FPS = 4
+FFMPEG_MISSING = (
+    "The demo videos are rendered with imageio-ffmpeg, the `demo` extra, which the production "
+    "image leaves out. Install requirements/demo.lock (as `make run` does) to load the demo data."
+)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -69,9 +76,8 @@ def _wrap(text: str, width: int) -> list[str]:
     return [*lines, line] if line else lines
 
 
-def _illustration(key: str):
+def _illustration(key: str, spec: dict):
     """A mock-up of a dialog window with the given lines, as a Wagtail image."""
-    spec = demo_content.IMAGES[key]
     title = f"Demo: {spec['title']}"
     image_model = get_image_model()
     existing, collection = demo_media(image_model, title=title)
@@ -107,15 +113,24 @@ def _timestamp(seconds: int) -> str:
     return f"00:{seconds // 60:02d}:{seconds % 60:02d}.000"
 
 
+def _ffmpeg():
+    """imageio-ffmpeg, only installed with the demo extra: without it, a clear
+    message instead of an import traceback."""
+    try:
+        import imageio_ffmpeg
+    except ImportError:
+        raise CommandError(FFMPEG_MISSING) from None
+    return imageio_ffmpeg
+
+
 def _poster(key: str, title: str, video):
     """The video's first frame, read back from the stored file, as a Wagtail
     image: the player shows it until the video plays (not a black box)."""
-    import imageio_ffmpeg
-
     image_model = get_image_model()
     existing, collection = demo_media(image_model, title=title)
     if existing:
         return existing
+    imageio_ffmpeg = _ffmpeg()
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, f"{key}.mp4")
         with video.file.open("rb") as source, open(path, "wb") as target:
@@ -130,12 +145,9 @@ def _poster(key: str, title: str, video):
     )
 
 
-def _video(key: str):
+def _video(key: str, spec: dict):
     """A slideshow video, its WebVTT captions from the same sentences and its
     poster frame."""
-    import imageio_ffmpeg
-
-    spec = demo_content.VIDEOS[key]
     video_title = f"Film: {spec['title']}"
     captions_title = f"Napisy: {spec['title']}"
     cues, start = ["WEBVTT", ""], 0
@@ -148,6 +160,7 @@ def _video(key: str):
     document_model = get_document_model()
     video, _collection = demo_media(document_model, title=video_title)
     if video is None:
+        imageio_ffmpeg = _ffmpeg()
         with tempfile.TemporaryDirectory() as folder:
             path = os.path.join(folder, f"{key}.mp4")
             writer = imageio_ffmpeg.write_frames(
@@ -170,11 +183,10 @@ def _video(key: str):
     return video, captions, poster, spec["transcript"]
 
 
-def _h5p_package(key: str) -> H5PPackage:
+def _h5p_package(key: str, spec: dict) -> H5PPackage:
     """The course's checkpoint question as an uploaded H5P package (built
     from the project's content type, uploaded by the administrator so its
     library is installed and approved)."""
-    spec = demo_content.H5P_CHECKPOINTS[key]
     existing = H5PPackage.objects.filter(title=spec["title"]).first()
     if existing:
         return existing
@@ -186,33 +198,31 @@ def _h5p_package(key: str) -> H5PPackage:
     return h5p_package_create(file=upload, by=admin, title=spec["title"]).package
 
 
-def _checkpoint_lesson(course_slug: str) -> dict:
+def _checkpoint_lesson(spec: dict) -> dict:
+    """catalogue.toml's checkpoint lesson: its text, then the course's H5P question."""
     return {
-        "slug": "punkt-kontrolny",
-        "title": "Punkt kontrolny",
-        "intro": "Krótkie pytanie sprawdzające: odpowiedz, a lekcja zaliczy się sama.",
-        "body": [
-            (
-                "paragraph",
-                "<p>Wybierz jedną odpowiedź i naciśnij „Sprawdź”. Możesz próbować "
-                "kilka razy; liczy się najlepsza próba.</p>",
-            ),
-            ("h5p", course_slug),
-        ],
+        "slug": spec["slug"],
+        "title": spec["title"],
+        "intro": spec["intro"],
+        "body": [{"type": "paragraph", "text": spec["text"]}, {"type": "h5p"}],
     }
 
 
-def _raw_body(blocks) -> list[dict]:
-    """demo_content blocks -> the raw StreamField data of LessonStreamBlock."""
+def _raw_body(blocks: list[dict], course: dict) -> list[dict]:
+    """A course file's blocks -> the raw StreamField data of LessonStreamBlock."""
     raw = []
-    for kind, value in blocks:
+    for block in blocks:
+        kind = block["type"]
+        value = {name: item for name, item in block.items() if name != "type"}
         if kind == "heading":
-            value = {"text": value, "level": "h2"}
+            value = {"text": block["text"], "level": "h2"}
+        elif kind == "paragraph":
+            value = block["text"]
         elif kind == "image":
             value = {
-                "image": _illustration(value["image"]).pk,
-                "alt_text": value["alt"],
-                "caption": value.get("caption", ""),
+                "image": _illustration(block["image"], course["images"][block["image"]]).pk,
+                "alt_text": block["alt"],
+                "caption": block.get("caption", ""),
             }
         elif kind == "steps":
             value = {
@@ -220,20 +230,24 @@ def _raw_body(blocks) -> list[dict]:
                 "steps": [
                     {
                         "text": step["text"],
-                        "screenshot": _illustration(step["screenshot"]).pk
+                        "screenshot": _illustration(
+                            step["screenshot"], course["images"][step["screenshot"]]
+                        ).pk
                         if step.get("screenshot")
                         else None,
                         "alt_text": step.get("alt", ""),
                     }
-                    for step in value
+                    for step in block["steps"]
                 ],
             }
         elif kind == "document":
-            spec = demo_content.DOCUMENTS[value["document"]]
+            spec = course["documents"][block["document"]]
             document = _document(spec["title"], spec["filename"], spec["text"].encode())
-            value = {"document": document.pk, "title": value["title"]}
+            value = {"document": document.pk, "title": block["title"]}
         elif kind == "video":
-            video, captions, poster, transcript = _video(value["video"])
+            video, captions, poster, transcript = _video(
+                block["video"], course["videos"][block["video"]]
+            )
             value = {
                 "video": video.pk,
                 "poster": poster.pk,
@@ -243,7 +257,7 @@ def _raw_body(blocks) -> list[dict]:
             }
         elif kind == "h5p":
             value = {
-                "package": _h5p_package(value).pk,
+                "package": _h5p_package(course["slug"], course["checkpoint"]).pk,
                 "required": True,
                 "pass_mark": 100,
                 "complete_on_view": False,
@@ -252,18 +266,18 @@ def _raw_body(blocks) -> list[dict]:
     return raw
 
 
-def _lesson(parent, spec) -> LessonPage:
+def _lesson(parent, spec: dict, course: dict) -> LessonPage:
     existing = LessonPage.objects.child_of(parent).filter(slug=spec["slug"]).first()
     if existing:
         return existing
-    has_quiz = any(kind == "quiz" for kind, _value in spec["body"])
-    has_h5p = any(kind == "h5p" for kind, _value in spec["body"])
+    has_quiz = any(block["type"] == "quiz" for block in spec["body"])
+    has_h5p = any(block["type"] == "h5p" for block in spec["body"])
     lesson = LessonPage(
         title=spec["title"],
         slug=spec["slug"],
         intro=spec["intro"],
         # Every question and option gets an id, stored with it (stream_with_ids).
-        body=stream_with_ids(LessonStreamBlock().to_python(_raw_body(spec["body"]))),
+        body=stream_with_ids(LessonStreamBlock().to_python(_raw_body(spec["body"], course))),
         complete_by_button=not (has_quiz or has_h5p),
         complete_by_quiz=has_quiz,
         complete_by_h5p=has_h5p,
@@ -273,7 +287,7 @@ def _lesson(parent, spec) -> LessonPage:
     return lesson
 
 
-def _course(catalogue, spec, trainer) -> CoursePage:
+def _course(catalogue, spec: dict, trainer, data: dict) -> CoursePage:
     course = CoursePage.objects.child_of(catalogue).filter(slug=spec["slug"]).first()
     topic, _created = Topic.objects.get_or_create(
         name=spec["topic"], defaults={"slug": slug_from_text(spec["topic"])}
@@ -288,7 +302,7 @@ def _course(catalogue, spec, trainer) -> CoursePage:
         "outcomes_skills": "\n".join(spec["outcomes_skills"]),
         "outcomes_social": "\n".join(spec["outcomes_social"]),
         "self_enrolment": spec["self_enrolment"],
-        "default_deadline_days": 30,
+        "default_deadline_days": data["default_deadline_days"],
     }
     if course is None:
         course = CoursePage(slug=spec["slug"], **fields)
@@ -299,32 +313,27 @@ def _course(catalogue, spec, trainer) -> CoursePage:
     course.audiences.set(Audience.objects.filter(key__in=spec["audiences"]))
     course.trainers.set([trainer])
     course.save_revision().publish()
-    for module_spec in spec["modules"]:
-        module = ModulePage.objects.child_of(course).filter(title=module_spec["title"]).first()
+    for title in spec.get("modules", []):
+        module = ModulePage.objects.child_of(course).filter(title=title).first()
         if module is None:
-            module = ModulePage(
-                title=module_spec["title"], slug=slug_from_text(module_spec["title"])
-            )
+            module = ModulePage(title=title, slug=slug_from_text(title))
             course.add_child(instance=module)
             module.save_revision().publish()
-        for lesson_spec in module_spec["lessons"]:
-            _lesson(module, lesson_spec)
+        for lesson_spec in spec["lessons"]:
+            if lesson_spec.get("module") == title:
+                _lesson(module, lesson_spec, spec)
     for lesson_spec in spec["lessons"]:
-        _lesson(course, lesson_spec)
-    if spec["slug"] in demo_content.H5P_CHECKPOINTS:
-        _lesson(course, _checkpoint_lesson(spec["slug"]))
+        if "module" not in lesson_spec:
+            _lesson(course, lesson_spec, spec)
+    if "checkpoint" in spec:
+        _lesson(course, _checkpoint_lesson(data["checkpoint_lesson"]), spec)
     return course
 
 
-def _catalogue(home) -> CourseCatalogPage:
+def _catalogue(home, spec: dict) -> CourseCatalogPage:
     catalogue = CourseCatalogPage.objects.first()
     if catalogue is None:
-        catalogue = CourseCatalogPage(
-            title="Szkolenia",
-            slug="szkolenia",
-            show_in_menus=True,
-            intro="Kursy zdalne z obsługi sprzętu, oprogramowania i narzędzi pracy zdalnej.",
-        )
+        catalogue = CourseCatalogPage(show_in_menus=True, **spec)
         home.add_child(instance=catalogue)
         catalogue.save_revision().publish()
         # Move the catalogue to the front of the main navigation.
@@ -373,41 +382,35 @@ def _right_answer_statement(lesson, activity_id) -> dict:
     }
 
 
-def _certificate_signatory() -> None:
+def _certificate_signatory(spec: dict) -> None:
     """Who signs the demo certificates (kept if an administrator changed it)."""
     settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
     if not settings.signatory_name:
-        settings.signatory_name = "Anna Wiśniewska-Łęcka"
-        settings.signatory_title = "Sekretarz Powiatu, kierownik projektu"
-        settings.issue_place = "Bolesławiec"
+        settings.signatory_name = spec["name"]
+        settings.signatory_title = spec["title"]
+        settings.issue_place = spec["place"]
         settings.save()
 
 
-# The demo's live sessions: a week ago with its register filled in, and in a week.
-DEMO_SESSIONS = (
-    ("Zajęcia na żywo: pytania i odpowiedzi", -7),
-    ("Zajęcia na żywo: ćwiczenia z trenerem", 7),
-)
-DEMO_STATUSES = ("present", "present", "late", "excused", "absent")
-
-
-def _live_sessions(course: CoursePage, trainer: User) -> None:
+def _live_sessions(course: CoursePage, trainer: User, spec: dict) -> None:
     """A past session with attendance (marked by the trainer through the
     register's service) and a future one; kept as they are once created."""
     today = timezone.localdate()
-    for title, days in DEMO_SESSIONS:
+    statuses_in_turn = spec["statuses"]
+    for session_spec in spec["sessions"]:
+        title, days = session_spec["title"], session_spec["days"]
         if LiveSession.objects.filter(course=course, title=title).exists():
             continue
         starts = timezone.make_aware(datetime.combine(today + timedelta(days=days), time(10)))
         session = LiveSession.objects.create(
             course=course, title=title, trainer=trainer, starts_at=starts,
-            ends_at=starts + timedelta(minutes=90), capacity=30,
-            meeting_url=f"https://meet.example.org/akademia-{course.slug}",
+            ends_at=starts + timedelta(minutes=spec["minutes"]), capacity=spec["capacity"],
+            meeting_url=spec["meeting_url"].format(slug=course.slug),
         )  # fmt: skip
         if days < 0:
             learners = session.expected_learners().order_by("email")
             statuses = {
-                learner.pk: DEMO_STATUSES[index % len(DEMO_STATUSES)]
+                learner.pk: statuses_in_turn[index % len(statuses_in_turn)]
                 for index, learner in enumerate(learners)
             }
             live_sessions.attendance_mark(session=session, by=trainer, statuses=statuses)
@@ -415,12 +418,13 @@ def _live_sessions(course: CoursePage, trainer: User) -> None:
 
 @transaction.atomic
 def build_courses() -> list[CoursePage]:
-    _certificate_signatory()
+    data = catalogue_data()
+    _certificate_signatory(data["signatory"])
     home = HomePage.objects.get()
-    catalogue = _catalogue(home)
+    catalogue = _catalogue(home, data["page"])
     trainer = User.objects.get(email="trainer@example.org")
     coordinator = User.objects.get(email="coordinator@example.org")
-    courses = [_course(catalogue, spec, trainer) for spec in demo_content.COURSES]
+    courses = [_course(catalogue, spec, trainer, data) for spec in data["courses"]]
 
     learners = list(
         User.objects.filter(groups=Group.objects.get(name=roles.LEARNER), is_active=True)
@@ -442,7 +446,7 @@ def build_courses() -> list[CoursePage]:
             catalogue_services.enrolment_self(user=learner, course=course)
             _learn(learner, course, lessons_done=done)
     for course in courses:
-        _live_sessions(course, trainer)
+        _live_sessions(course, trainer, data["live"])
     # Completions from before certificates existed get theirs too (issuing is idempotent).
     for enrolment in Enrolment.objects.filter(completed_at__isnull=False, certificates=None):
         certificates.certificate_issue(enrolment=enrolment)

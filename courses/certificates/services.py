@@ -165,7 +165,7 @@ def certificate_reissue(*, certificate: Certificate, by: User, site: Site | None
     if certificate.status == Certificate.Status.REPLACED or certificate.enrolment is None:
         raise CertificateError(ONLY_VALID_REISSUED)
     enrolment = Enrolment.objects.select_related("user__institution", "course").get(
-        pk=certificate.enrolment_id
+        pk=certificate.enrolment.pk
     )
     certificate.status = Certificate.Status.REPLACED
     certificate.revoked_at = certificate.revoked_at or timezone.now()

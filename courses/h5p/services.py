@@ -163,7 +163,7 @@ def h5p_user_data_save(
     back to the same learner."""
     progress_services.lesson_course_checked(user=user, lesson=lesson)
     activity = _h5p_activity(lesson=lesson, activity_id=activity_id)
-    key = {
+    key: dict = {  # the lookup, typed loosely: its values are of several models
         "user": user, "lesson": lesson, "activity_id": activity_id,
         "data_type": data_type, "sub_content_id": sub_content_id,
     }  # fmt: skip

@@ -66,7 +66,7 @@ def upcoming_by_course(user, courses) -> dict[int, list[dict]]:
     if not courses:
         return {}
     now = timezone.now()
-    upcoming = defaultdict(list)
+    upcoming: defaultdict[int, list[dict]] = defaultdict(list)
     sessions = (
         LiveSession.objects.filter(course__in=courses)
         .expecting(user)

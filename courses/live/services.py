@@ -4,6 +4,7 @@ reminder emails; and who may manage a session and whom they see on its
 register. Keyword-only and atomic; refusals raise LiveSessionError with one
 of the message constants below, and store nothing."""
 
+import functools
 import logging
 from datetime import timedelta
 
@@ -241,9 +242,7 @@ def live_session_reminders_send(*, now=None) -> int:
                 continue
             learners = list(session.expected_learners().filter(is_active=True))
             transaction.on_commit(
-                lambda session=session, learners=learners: emails.send_live_session_reminders(
-                    session, learners
-                )
+                functools.partial(emails.send_live_session_reminders, session, learners)
             )
         sent += len(learners)
     logger.info("Live-session reminders: %d sent", sent)

@@ -65,6 +65,7 @@ def test_admin_dashboard_is_titled_with_the_organiser_not_the_hostname(admin_cli
     titles = [t.strip() for t in re.findall(r"<h1[^>]*>(.*?)</h1>", body, re.S)]
     assert titles == [organiser]
     assert "localhost" not in titles
+    assert re.search(r"<title>\s*Kokpit - Cyfrowa Akademia\s*</title>", body)
 
 
 @pytest.mark.parametrize(
