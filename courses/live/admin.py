@@ -32,6 +32,7 @@ from wagtail.permissions import register_permission_policy
 from accounts import roles, scopes
 from accounts.models import User
 from courses.catalogue import selectors as catalogue_selectors
+from courses.exports import hours_minutes
 from courses.live import services as live_sessions
 from courses.live.models import END_BEFORE_START
 from courses.models import Attendance, AttendanceChange, AttendanceSettings, CoursePage, LiveSession
@@ -237,7 +238,7 @@ class LiveSessionViewSet(ModelViewSet):
             Column(
                 "duration",
                 label=gettext_lazy("Duration (h:mm)"),
-                accessor=lambda s: _hours_minutes(s.duration),
+                accessor=lambda s: hours_minutes(s.duration),
             ),
             TitleColumn(
                 "register",
@@ -260,11 +261,6 @@ class LiveSessionViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("<id:pk>/attendance/", AttendanceRegisterView.as_view(), name="attendance"),
         ]
-
-
-def _hours_minutes(duration) -> str:
-    minutes = int(duration.total_seconds()) // 60
-    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 class AttendanceRegisterView(View):
@@ -344,7 +340,7 @@ class AttendanceRegisterView(View):
                 "history": history,
                 "is_open": session.is_open(now),
                 "opens_at": session.opens_at,
-                "duration": _hours_minutes(session.duration),
+                "duration": hours_minutes(session.duration),
                 "counts": {
                     "expected": len(rows),
                     "attended": sum(

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from courses.catalogue import selectors as catalogue_selectors
+from courses.exports import hours_minutes
 from courses.live.models import status_labels
 from courses.models import Attendance, LiveSession
 from courses.reports import scope
@@ -178,14 +179,9 @@ class SessionTotals:
             _("Total: %(sessions)s sessions, %(attended)s of %(rows)s attended")
             % {"sessions": len(self.sessions), "attended": self.attended, "rows": self.rows},
             "",
-            _("Hours attended (h:mm): %(hours)s") % {"hours": _hours_minutes(self.hours)},
+            _("Hours attended (h:mm): %(hours)s") % {"hours": hours_minutes(self.hours)},
             *[""] * 4,
         ]
-
-
-def _hours_minutes(duration: timedelta) -> str:
-    minutes = int(duration.total_seconds()) // 60
-    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 class SessionRowWriter:
