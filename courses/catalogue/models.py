@@ -27,9 +27,9 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from accounts import scopes
+from courses.catalogue import certificate_designs
 from courses.catalogue.blocks import H5PActivityBlock, LessonStreamBlock, QuizBlock
 from courses.catalogue.panels import CompletionImpactPanel
-from courses.certificates import designs as certificate_templates
 from lms import site_cache
 from lms.records import Record
 from lms.slugs import AsciiSlugPage
@@ -190,8 +190,8 @@ class CoursePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
     certificate_template = models.CharField(
         _("certificate design"),
         max_length=20,
-        choices=certificate_templates.CHOICES,
-        default=certificate_templates.DEFAULT,
+        choices=certificate_designs.CHOICES,
+        default=certificate_designs.DEFAULT,
     )
 
     content_panels = [

@@ -58,6 +58,19 @@ def questions(quiz) -> list[tuple[str, dict, list[tuple[str, dict]]]]:
     ]
 
 
+def attempts_left(quiz, used: int) -> int | None:
+    """How many more attempts the quiz allows after `used` of them; None when
+    it sets no limit. The one attempt-limit rule: the lesson page shows it and
+    the attempt service refuses by it."""
+    limit = quiz["max_attempts"]
+    return max(0, limit - used) if limit else None
+
+
+def may_attempt(quiz, used: int) -> bool:
+    """Whether the learner may submit another attempt after `used` of them."""
+    return attempts_left(quiz, used) != 0
+
+
 def read_answers(quiz, data) -> dict[str, list[str]]:
     """Check a posted form (a QueryDict) against the quiz and return
     {question id: [option ids]}; anything that does not fit is refused."""

@@ -166,16 +166,15 @@ def _blocks_with_quiz_state(lesson: LessonPage, user, retry: str | None):
             pairs.append((block, None))
             continue
         done = attempts.get(block.id, [])
-        limit = block.value["max_attempts"]
         state = {
             "id": block.id,
             "quiz": block.value,
             "attempts": done,
-            "attempts_left": None if not limit else max(0, limit - len(done)),
+            "attempts_left": quiz.attempts_left(block.value, len(done)),
             "passed": any(attempt.passed for attempt in done),
         }
         last = done[-1] if done else None
-        can_retry = state["attempts_left"] is None or state["attempts_left"] > 0
+        can_retry = quiz.may_attempt(block.value, len(done))
         if last and not (retry == block.id and can_retry):
             state["last"] = last
             state["results"] = quiz.grade(block.value, last.answers)[1]

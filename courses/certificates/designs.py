@@ -1,14 +1,13 @@
-"""The certificate designs the site offers. A course picks one. The designs
-share one HTML template and differ in their CSS template (parsed once per
-process), under courses/templates/courses/certificates/. Kept apart from
-the models so the course page and the certificate both read it."""
+"""The certificate designs on paper. A course picks one of the keys the
+catalogue lists (`courses.catalogue.certificate_designs`, re-exported here
+as CHOICES and DEFAULT for the certificate's own field and the admin). The
+designs share one HTML template and differ in their CSS template (parsed
+once per process), under courses/templates/courses/certificates/."""
 
-from django.utils.translation import gettext_lazy as _
+from courses.catalogue.certificate_designs import CHOICES, DEFAULT
 
-CLASSIC = "classic"
-MODERN = "modern"
-CHOICES = [(CLASSIC, _("Classic (portrait, framed)")), (MODERN, _("Modern (portrait, band)"))]
-DEFAULT = CLASSIC
+__all__ = ["CHOICES", "DEFAULT", "TEMPLATE", "stylesheet_name"]
+
 TEMPLATE = "courses/certificates/certificate.html"
 
 

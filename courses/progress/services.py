@@ -243,7 +243,7 @@ def quiz_attempt_submit(*, user: User, lesson: LessonPage, quiz_id: str, data) -
         raise CourseError(QUIZ_NOT_FOUND)
     progress = progress_for_update(user=user, lesson=lesson, course=course)
     used = QuizAttempt.objects.filter(user=user, lesson=lesson, quiz_id=quiz_id).count()
-    if quiz_value["max_attempts"] and used >= quiz_value["max_attempts"]:
+    if not quiz.may_attempt(quiz_value, used):
         raise CourseError(NO_ATTEMPTS_LEFT)
     try:
         answers = quiz.read_answers(quiz_value, data)
