@@ -7,7 +7,33 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        """Fill in the registries lower packages own, so that they never
+        import the packages above them (tests/courses/test_layout.py): every
+        contribution is listed here, in the order it runs. Assigning whole
+        lists keeps a second call harmless."""
         from accounts import personal_data
         from courses import personal_data as course_data
+        from courses.certificates import selectors as certificate_selectors
+        from courses.certificates import services as certificate_services
+        from courses.h5p import frame as h5p_frame
+        from courses.h5p import selectors as h5p_selectors
+        from courses.live import selectors as live_selectors
+        from courses.progress import rules, sections
 
         personal_data.SECTIONS.update(course_data.SECTIONS)
+        # Completion: the H5P lesson rule, the live-attendance course rule,
+        # and the certificate issued in the completion's own transaction.
+        rules.LESSON_RULES[:] = [h5p_selectors.h5p_rule_met]
+        rules.COURSE_RULES[:] = [live_selectors.live_attendance_rule]
+        rules.COURSE_COMPLETED[:] = [certificate_services.certificate_issue]
+        # The learner's pages and the progress grid.
+        sections.COURSE_PAGE[:] = [
+            live_selectors.course_page_section,
+            certificate_selectors.course_page_section,
+        ]
+        sections.MY_COURSES[:] = [
+            live_selectors.my_courses_section,
+            certificate_selectors.my_courses_section,
+        ]
+        sections.LESSON_RESPONSE[:] = [h5p_frame.lesson_response_allow]
+        sections.GRID_CELLS[:] = [h5p_selectors.grid_cells]

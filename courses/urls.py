@@ -9,7 +9,7 @@ from courses.progress import views as progress
 app_name = "courses"
 
 urlpatterns = [
-    path("my-courses/", learner.my_courses, name="my_courses"),
+    path("my-courses/", progress.my_courses, name="my_courses"),
     path("certificates/", certificates.my_certificates, name="my_certificates"),
     path(
         "certificates/<id:pk>/pdf/",

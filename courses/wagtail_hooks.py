@@ -1,4 +1,4 @@
-"""Wagtail hooks: serve learner pages through courses.views, keep
+"""Wagtail hooks: serve learner pages through courses.progress.views, keep
 trainers to the courses they are listed on, and add the coordinators'
 screens (enrolments, progress, the certificate register) to the admin."""
 
@@ -14,13 +14,13 @@ from courses import exports
 from courses.catalogue import admin as admin_views
 from courses.catalogue import permissions
 from courses.catalogue import selectors as catalogue_selectors
-from courses.catalogue import views as learner
 from courses.certificates import admin as certificate_admin
 from courses.certificates import selectors as certificate_selectors
 from courses.h5p import admin as h5p_admin
 from courses.live import admin as live_admin
 from courses.models import CourseCatalogPage, CoursePage, LessonPage
 from courses.progress import admin as progress_admin
+from courses.progress import views as learner
 from courses.reports import admin as report_admin
 from courses.reports import all as _all_reports  # noqa: F401 - registers the reports
 from courses.reports import base as report_base

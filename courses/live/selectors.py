@@ -101,3 +101,24 @@ def live_attendance_met(*, user: User, course: CoursePage) -> bool:
         return True
     attended, expected = live_attendance_share(user=user, course=course)
     return bool(expected) and attended * 100 >= course.live_attendance_min_percent * expected
+
+
+def course_page_section(request, course: CoursePage, enrolment) -> dict:
+    """The live sessions on an enrolled learner's course page (a section of
+    courses.progress.sections)."""
+    return {"live": course_live_sessions(request, course)}
+
+
+def my_courses_section(user, courses) -> dict[int, dict]:
+    """Each course's next sessions on "my courses" (a section of
+    courses.progress.sections; one query)."""
+    upcoming = upcoming_by_course(user, courses)
+    return {course.pk: {"live_sessions": upcoming.get(course.pk, [])} for course in courses}
+
+
+def live_attendance_rule(user_id: int, course: CoursePage) -> bool:
+    """The live-attendance completion rule as progress asks it (a rule of
+    courses.progress.rules): no query when the course asks for none."""
+    if not course.live_attendance_min_percent:
+        return True
+    return live_attendance_met(user=User.objects.get(pk=user_id), course=course)

@@ -1,7 +1,6 @@
 """The progress grid in the Wagtail admin: learners by lessons for one
 course, within the viewer's scope."""
 
-from django.db.models import Max, Sum
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -9,7 +8,8 @@ from django.views.generic import View
 
 from accounts import scopes
 from courses.catalogue.selectors import courses_in_scope, may_see_enrolments
-from courses.models import Enrolment, H5PResult, LessonProgress
+from courses.models import Enrolment, LessonProgress
+from courses.progress import sections
 from courses.progress.grid import progress_grid
 from lms.ids import parse_id
 
@@ -50,19 +50,16 @@ class ProgressGridView(View):
             raise Http404
         lessons = list(course.lessons())
         enrolments = list(self.enrolments(course))
-        progress = LessonProgress.objects.filter(
-            course=course, user_id__in=[enrolment.user_id for enrolment in enrolments]
-        )
+        user_ids = [enrolment.user_id for enrolment in enrolments]
+        progress = LessonProgress.objects.filter(course=course, user_id__in=user_ids)
         status = request.GET.get("status", "")
-        h5p_results = (
-            H5PResult.objects.filter(course=course, user_id__in=[e.user_id for e in enrolments])
-            .values("user_id", "lesson_id")
-            .annotate(attempts=Sum("attempts"), best=Max("best_score"))
-        )
+        cells: dict = {}
+        for contributor in sections.GRID_CELLS:  # H5P results
+            for key, values in contributor(course, user_ids).items():
+                cells.setdefault(key, {}).update(values)
         grid = progress_grid(
-            lessons=lessons, enrolments=enrolments, progress=progress, status=status,
-            h5p_results=h5p_results,
-        )  # fmt: skip
+            lessons=lessons, enrolments=enrolments, progress=progress, status=status, cells=cells
+        )
         return TemplateResponse(
             request,
             "courses/admin/progress_grid.html",

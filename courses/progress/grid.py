@@ -8,10 +8,10 @@ def _status(row) -> str:
     return "in_progress" if row["seconds"] or row["cells_started"] else "not_started"
 
 
-def progress_grid(*, lessons, enrolments, progress, status: str = "", h5p_results=()) -> dict:
-    """`h5p_results`: rows with user_id, lesson_id, attempts and best (the
-    best H5P score in %), shown in the lesson's cell."""
-    h5p = {(row["user_id"], row["lesson_id"]): row for row in h5p_results}
+def progress_grid(*, lessons, enrolments, progress, status: str = "", cells=None) -> dict:
+    """`cells`: (user id, lesson id) -> attributes to set on that cell's
+    progress row (what other packages show in it, such as H5P results)."""
+    cells = cells or {}
     rows = {
         enrolment.user_id: {
             "enrolment": enrolment,
@@ -27,9 +27,8 @@ def progress_grid(*, lessons, enrolments, progress, status: str = "", h5p_result
         if row is None or item.lesson_id not in row["cells"]:
             continue
         row["cells"][item.lesson_id] = item
-        result = h5p.get((item.user_id, item.lesson_id))
-        item.h5p_attempts = result["attempts"] if result else 0
-        item.h5p_best = result["best"] if result else None
+        for name, value in cells.get((item.user_id, item.lesson_id), {}).items():
+            setattr(item, name, value)
         row["done"] += item.is_completed
         row["seconds"] += item.effective_seconds
         row["cells_started"] += 1

@@ -16,18 +16,15 @@ from accounts.models import User
 from courses import emails
 from courses.catalogue import quiz
 from courses.catalogue.services import CourseError
-from courses.certificates import services as certificates
-from courses.live import selectors as live_selectors
 from courses.models import (
     CoursePage,
     Enrolment,
-    H5PResult,
     LearningSession,
     LessonPage,
     LessonProgress,
     QuizAttempt,
 )
-from courses.progress import heartbeat_sql
+from courses.progress import heartbeat_sql, rules
 
 NOT_ENROLLED = _("You are not enrolled on this course.")
 LESSON_UNAVAILABLE = _("This lesson is not available.")
@@ -77,14 +74,10 @@ def _lesson_conditions_met(progress: LessonProgress, lesson: LessonPage) -> bool
             ).values_list("quiz_id", flat=True)
         )
         conditions.append(quiz_ids <= passed)
-    if lesson.complete_by_h5p:
-        required = {key for key, value in lesson.h5p_activities().items() if value["required"]}
-        completed = set(
-            H5PResult.objects.filter(
-                user=progress.user_id, lesson=lesson, completed_at__isnull=False
-            ).values_list("activity_id", flat=True)
-        )
-        conditions.append(required <= completed)
+    for rule in rules.LESSON_RULES:  # the rules of the packages above (H5P)
+        met = rule(progress, lesson)
+        if met is not None:
+            conditions.append(met)
     if lesson.complete_min_seconds:
         conditions.append(progress.effective_seconds >= lesson.complete_min_seconds)
     if not conditions:  # no rule chosen: opening the lesson is enough
@@ -132,9 +125,7 @@ def _complete_course_if_done(*, user_id: int, course: CoursePage, now) -> None:
         spent = progress.aggregate(total=Sum("effective_seconds"))["total"] or 0
         if spent < needed:
             return
-    if course.live_attendance_min_percent and not live_selectors.live_attendance_met(
-        user=User.objects.get(pk=user_id), course=course
-    ):
+    if not all(rule(user_id, course) for rule in rules.COURSE_RULES):  # live attendance
         return
     # The filter on completed_at makes this fire exactly once, also under concurrency.
     completed = (
@@ -153,9 +144,10 @@ def _complete_course_if_done(*, user_id: int, course: CoursePage, now) -> None:
 
 def course_completion_announce(*, enrolment: Enrolment) -> None:
     """Tell the rest of the platform that a learner completed a course: the
-    certificate is issued in the completion's own transaction, and the
-    learner gets an email once it commits."""
-    certificates.certificate_issue(enrolment=enrolment)
+    registered consequences (the certificate's issue) run in the completion's
+    own transaction, and the learner gets an email once it commits."""
+    for handler in rules.COURSE_COMPLETED:
+        handler(enrolment=enrolment)
     transaction.on_commit(lambda: emails.send_completion(enrolment))
 
 

@@ -1,17 +1,41 @@
-"""What a lesson page posts as the learner works: marking the lesson as
-done, a quiz attempt, and the heartbeats that credit effective time."""
+"""The learner's pages, built around their progress: the public catalogue
+with its filters and search, the course page, the lesson page and "my
+courses"; and what a lesson page posts as the learner works: marking the
+lesson as done, a quiz attempt, and the heartbeats that credit effective
+time. Each page costs a fixed number of queries whatever the number of
+courses and lessons. What the packages above add to the pages (live
+sessions, the certificate, the H5P frame script) comes through
+courses.progress.sections."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
+from courses.catalogue import quiz
+from courses.catalogue import selectors as catalogue_selectors
 from courses.catalogue import services as catalogue_services
-from courses.models import LessonPage
+from courses.models import (
+    Audience,
+    CourseCatalogPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    QuizAttempt,
+    Topic,
+)
+from courses.progress import sections, selectors
 from courses.progress import services as progress_services
+from lms import page_cache, site_cache
 from lms.ids import parse_id
 from lms.redirects import safe_redirect_target
 
@@ -74,3 +98,206 @@ def heartbeat(request, lesson_id):
         status = statuses.get(error.message, 400)
         return JsonResponse({"error": str(error.message)}, status=status)
     return JsonResponse({"credited": credited})
+
+
+def render_page(request, page, extra):
+    context = page.get_context(request)
+    context.update(extra)
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def serve_course(page: CoursePage, request):
+    user = request.user
+    enrolment = (
+        Enrolment.objects.active().filter(user=user, course=page).first()
+        if user.is_authenticated
+        else None
+    )
+    done = selectors.done_lesson_ids(user, [page.pk]) if enrolment else set()
+    programme = selectors.programme(page, done)
+    extra = {}
+    if enrolment:
+        for section in sections.COURSE_PAGE:  # live sessions, the certificate
+            extra.update(section(request, page, enrolment))
+    response = render_page(
+        request,
+        page,
+        {
+            "enrolment": enrolment,
+            "programme": programme,
+            "effective_seconds": selectors.effective_seconds(user, page) if enrolment else 0,
+            **extra,
+            **selectors.lesson_summary(selectors.programme_lessons(programme), done),
+        },
+    )
+    return response if user.is_authenticated else page_cache.allow_anonymous_caching(response)
+
+
+def serve_lesson(page: LessonPage, request):
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    try:
+        progress, session = progress_services.lesson_open(user=user, lesson=page)
+    except catalogue_services.CourseError as error:
+        messages.error(request, error.message)
+        return redirect(catalogue_services.course_of(page).url)
+    course = session.course
+    done = selectors.done_lesson_ids(user, [course.pk])
+    programme = selectors.programme(course, done)
+    lessons = selectors.programme_lessons(programme)
+    index = next(i for i, lesson in enumerate(lessons) if lesson.pk == page.pk)
+    response = render_page(
+        request,
+        page,
+        {
+            "course": course,
+            "programme": programme,
+            "progress": progress,
+            "visit": session.visit,
+            "heartbeat": {
+                "interval": settings.HEARTBEAT_SECONDS,
+                "activity_window": settings.ACTIVITY_WINDOW_SECONDS,
+            },
+            "previous_lesson": lessons[index - 1] if index > 0 else None,
+            "next_lesson": lessons[index + 1] if index + 1 < len(lessons) else None,
+            "blocks": _blocks_with_quiz_state(page, user, retry=request.GET.get("retry")),
+            **selectors.lesson_summary(lessons, done),
+        },
+    )
+    for hook in sections.LESSON_RESPONSE:  # the H5P frame script's CSP
+        hook(page, response)
+    return response
+
+
+def _blocks_with_quiz_state(lesson: LessonPage, user, retry: str | None):
+    """Lesson blocks paired with, for quizzes, what the learner should see:
+    the form for a new attempt, or the graded result of the last one."""
+    attempts: dict[str, list[QuizAttempt]] = {}
+    for attempt in QuizAttempt.objects.filter(user=user, lesson=lesson).order_by("number"):
+        attempts.setdefault(attempt.quiz_id, []).append(attempt)
+    pairs = []
+    for block in lesson.body:
+        if block.block_type != "quiz":
+            pairs.append((block, None))
+            continue
+        done = attempts.get(block.id, [])
+        state = {
+            "id": block.id,
+            "quiz": block.value,
+            "attempts": done,
+            "attempts_left": quiz.attempts_left(block.value, len(done)),
+            "passed": any(attempt.passed for attempt in done),
+        }
+        last = done[-1] if done else None
+        can_retry = quiz.may_attempt(block.value, len(done))
+        if last and not (retry == block.id and can_retry):
+            state["last"] = last
+            state["results"] = quiz.grade(block.value, last.answers)[1]
+            state["can_retry"] = can_retry
+        else:
+            seed = f"{user.pk}-{block.id}-{len(done)}"
+            state["questions"] = quiz.shuffled_options(block.value, seed=seed)
+        pairs.append((block, state))
+    return pairs
+
+
+@login_required
+def my_courses(request):
+    user = request.user
+    enrolments = list(
+        Enrolment.objects.active().filter(user=user).select_related("course").order_by("deadline")
+    )
+    courses = [enrolment.course for enrolment in enrolments]
+    lessons_by_course: dict[int, list[Page]] = {course.pk: [] for course in courses}
+    if courses:
+        in_courses = Q()
+        for course in courses:
+            in_courses |= Q(path__startswith=course.path, depth__gt=course.depth)
+        lesson_type = ContentType.objects.get_for_model(LessonPage)
+        lessons = Page.objects.live().filter(in_courses, content_type=lesson_type).order_by("path")
+        lessons_by_course = catalogue_selectors.lessons_by_course(
+            courses, ((lesson, lesson.path) for lesson in lessons)
+        )
+    done = selectors.done_lesson_ids(user, [course.pk for course in courses])
+    last_activity = selectors.last_activity_by_course(user, courses)
+    extra: dict[int, dict] = {course.pk: {} for course in courses}
+    for section in sections.MY_COURSES:  # live sessions, the certificate
+        for course_id, values in section(user, courses).items():
+            extra[course_id].update(values)
+    rows = [
+        {
+            "enrolment": enrolment,
+            "last_activity": last_activity.get(enrolment.course.pk),
+            **extra[enrolment.course.pk],
+            **selectors.lesson_summary(lessons_by_course[enrolment.course.pk], done),
+        }
+        for enrolment in enrolments
+    ]
+    catalogue = CourseCatalogPage.objects.live().first()
+    return TemplateResponse(
+        request, "courses/my_courses.html", {"rows": rows, "catalogue": catalogue}
+    )
+
+
+def serve_catalogue(page: CourseCatalogPage, request):
+    courses = (
+        CoursePage.objects.live()
+        .public()
+        .child_of(page)
+        .select_related("topic")
+        .prefetch_related("audiences")
+        .order_by("title")
+    )
+    audience = request.GET.get("audience", "")
+    topic = request.GET.get("topic", "")
+    query = request.GET.get("q", "").strip()
+    if audience:
+        courses = courses.filter(audiences__key=audience)
+    if topic:
+        courses = courses.filter(topic__slug=topic)
+    if query:
+        courses = courses.filter(Q(title__icontains=query) | Q(summary__icontains=query))
+    courses = list(courses.distinct())
+
+    lesson_paths = site_cache.memo(
+        f"courses:lesson-paths:{page.pk}",
+        lambda: list(
+            Page.objects.live()
+            .descendant_of(page)
+            .filter(content_type=ContentType.objects.get_for_model(LessonPage))
+            .values_list("pk", "path")
+        ),
+    )
+    lessons_per_course = {
+        course_id: set(lessons)
+        for course_id, lessons in catalogue_selectors.lessons_by_course(
+            courses, lesson_paths
+        ).items()
+    }
+
+    user = request.user
+    enrolled = set()
+    if user.is_authenticated:
+        enrolled = set(
+            Enrolment.objects.active().filter(user=user).values_list("course_id", flat=True)
+        )
+    done = selectors.done_lesson_ids(user, enrolled) if enrolled else set()
+    cards = []
+    for course in courses:
+        lessons = lessons_per_course[course.pk]
+        card = {"course": course, "lesson_count": len(lessons), "enrolled": course.pk in enrolled}
+        if card["enrolled"] and lessons:
+            card["percent"] = selectors.percent_done(len(lessons & done), len(lessons))
+        cards.append(card)
+    response = render_page(
+        request,
+        page,
+        {
+            "cards": cards,
+            "audiences": site_cache.memo("courses:audiences", lambda: list(Audience.objects.all())),
+            "topics": site_cache.memo("courses:topics", lambda: list(Topic.objects.all())),
+            "selected": {"audience": audience, "topic": topic, "q": query},
+        },
+    )
+    return response if user.is_authenticated else page_cache.allow_anonymous_caching(response)
