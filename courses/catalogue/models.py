@@ -1,8 +1,8 @@
 """The course tree authored in Wagtail: catalogue > course > (module >) lesson.
 
 The catalogue and course pages are public; lessons need a login and an
-enrolment. Learner pages are served by `courses.catalogue.views` through Wagtail's
-`before_serve_page` hook, so these models stay free of enrolment and progress.
+enrolment. Learner pages are served by `courses.progress.views` through Wagtail's
+`on_serve_page` hook, so these models stay free of enrolment and progress.
 Course metadata (hours, learning outcomes) goes on certificates, so it lives
 in fields, not in free text.
 

@@ -7,9 +7,13 @@ batches, the public verification page and the register in the admin.
   batch jobs; `files`: the kept PDFs and the downloads.
 - `pdf`: WeasyPrint and the site's branding, shared with the reports'
   documents; `render`: the certificate's PDF; `workers`: the processes of a
-  large batch; `designs`: the certificate designs a course chooses from.
+  large batch; `designs`: how the designs a course chooses from (listed by
+  the catalogue) are drawn.
 - `register`: the register's rows; `admin`: the register, batches and
   revocation in Wagtail; `views`: "my certificates", download, verification.
+- `selectors`: who sees the register, and the certificate on the course
+  page and "my courses"; these and `certificate_issue` on completion are
+  registered into progress by courses/apps.py.
 
 Dependencies (catalogue <- progress <- (h5p, live) <- certificates <- reports):
 may import catalogue, progress, h5p and live; only reports may import it.

@@ -10,6 +10,8 @@ is h5p-standalone from npm.
 - `packages`: the services that store, replace and approve packages.
 - `content_type`: the source of our checkpoint question and its builder.
 - `frame`: the player frame's inline script, allowed by the lesson's CSP.
+- `selectors`: the lesson's H5P completion rule and the results in the
+  progress grid's cells (registered into progress by courses/apps.py).
 - `models`: libraries, packages, results, statements and saved states.
 - `services`: the learner's statements and saved state (writes).
 - `views`: the player's files, xAPI and saved-state endpoints.

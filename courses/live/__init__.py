@@ -5,7 +5,9 @@ history, reminders and the calendar file.
 - `models`: sessions, attendance, attendance changes and settings.
 - `services`: check-in, attendance marking, reminders (writes); who may
   manage a session.
-- `selectors`: the sessions on the course page and on "my courses".
+- `selectors`: the sessions on the course page and on "my courses" and
+  the live-attendance completion rule (registered into progress by
+  courses/apps.py).
 - `views`: check-in and the calendar file; `ics`: the calendar file itself.
 - `admin`: the Wagtail viewset for sessions and the attendance register.
 
