@@ -145,7 +145,9 @@ def build(folder: Path) -> WagtailLmsSite:
     python = venv_python()
     project = folder / "wagtail-lms"
     project.mkdir()
-    subprocess.run([python.parent / "wagtail", "start", PROJECT, project], check=True)
+    subprocess.run(
+        [python.parent / "wagtail", "start", PROJECT, project], check=True, capture_output=True
+    )
     (project / PROJECT / "settings" / "bench.py").write_text(SETTINGS)
     urls = project / PROJECT / "urls.py"
     wagtail_route = '    path("", include(wagtail_urls)),\n'
