@@ -146,7 +146,7 @@ def build(folder: Path) -> WagtailLmsSite:
     project = folder / "wagtail-lms"
     project.mkdir()
     subprocess.run(
-        [python.parent / "wagtail", "start", PROJECT, project], check=True, capture_output=True
+        [python.parent / "wagtail", "start", PROJECT, project], check=True, stdout=subprocess.PIPE
     )
     (project / PROJECT / "settings" / "bench.py").write_text(SETTINGS)
     urls = project / PROJECT / "urls.py"
@@ -159,10 +159,11 @@ def build(folder: Path) -> WagtailLmsSite:
     )
     package = folder / "punkt.h5p"
     subprocess.run(
-        [sys.executable, "-m", "courses.h5p.content_type", package], cwd=ROOT, check=True
-    )
+        [sys.executable, "-m", "courses.h5p.content_type", package],
+        cwd=ROOT, check=True, stdout=subprocess.PIPE,
+    )  # fmt: skip
     env = {"DJANGO_SETTINGS_MODULE": f"{PROJECT}.settings.bench", "PATH": "/usr/bin:/bin"}
-    run = {"cwd": project, "env": env, "check": True, "capture_output": True, "text": True}
+    run = {"cwd": project, "env": env, "check": True, "stdout": subprocess.PIPE, "text": True}
     subprocess.run([python, "manage.py", "migrate", "-v0"], **run)
     subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v0"], **run)
     lesson_url = subprocess.run([python, "-c", PREPARE, package], **run).stdout.split()[-1]
