@@ -342,9 +342,10 @@ def main():
         )
 
     load = os.getloadavg()
+    rounds_note = "" if options.no_wagtail_lms else f" ({ROUNDS} alternating rounds vs wagtail-lms)"
     print(
         f"gunicorn 2 workers, {database}, wrk 2 threads x {options.connections} connections, "
-        f"{options.seconds} s per page (wagtail-lms and ours: {ROUNDS} alternating rounds each), "
+        f"{options.seconds} s per page{rounds_note}, "
         f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n"
     )
     print(
