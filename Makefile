@@ -91,6 +91,9 @@ clean:
 
 # Every benchmark, each with its baseline in the same run, then one table in
 # docs/benchmarks.md (with the last `make scale-test` summary, if there is one).
+# bench/pages.py also serves a stock wagtail-lms site from a virtual environment
+# that it installs with pip into test-artifacts/wagtail-lms-venv (reused while the
+# pins match; `--no-wagtail-lms` skips that comparison).
 BENCH_OUT := test-artifacts/bench
 SCALE_SUMMARY := test-artifacts/scale-test/summary.json
 bench: install-dev node messages

@@ -71,26 +71,27 @@ for number in range({clients}):
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, check=True)
 
 
-def login_cookie(port: int, email: str) -> str:
+def login_cookie(port: int, email: str, *, path="/accounts/login/", field="login") -> str:
     """Log in through the real login form; return the Cookie header of the
-    session (also used by bench/pages.py)."""
+    session (also used by bench/pages.py; `path` and the username `field`
+    name another site's form, such as Wagtail's for the wagtail-lms site)."""
     connection = http.client.HTTPConnection("127.0.0.1", port)
-    connection.request("GET", "/accounts/login/")
+    connection.request("GET", path)
     response = connection.getresponse()
     body = response.read().decode()
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
     cookies = {
         "csrftoken": re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
     }
-    form = f"csrfmiddlewaretoken={csrf}&login={quote(email)}&password={PASSWORD}"
+    form = f"csrfmiddlewaretoken={csrf}&{field}={quote(email)}&password={PASSWORD}"
     connection.request(
         "POST",
-        "/accounts/login/",
+        path,
         body=form,
         headers={
             "Content-Type": "application/x-www-form-urlencoded",
             "Cookie": f"csrftoken={cookies['csrftoken']}",
-            "Referer": f"http://127.0.0.1:{port}/accounts/login/",
+            "Referer": f"http://127.0.0.1:{port}{path}",
         },
     )
     response = connection.getresponse()

@@ -13,12 +13,19 @@ cannot send 2,000 requests a second on two cores) for a fixed time per page:
 - logged in: the minimal page (baseline), then the lesson page (each request
   opens the lesson: a progress write and a new learning session);
 - anonymous: the minimal page (baseline), the catalogue from the page cache,
-  and the catalogue rendered (a cookie keeps it out of the page cache).
+  and the catalogue rendered (a cookie keeps it out of the page cache);
+- against wagtail-lms 0.11.1 (issue 18): its lesson page (rich text, one H5P
+  activity; bench/wagtail_lms_site.py builds the site) served by the same
+  gunicorn command, its learner logged in through its login form, then
+  ROUNDS rounds alternating its lesson page (the baseline) and ours, each
+  for the same time: one page's figures drift with the machine's load
+  (other processes share the two cores), so the medians of the rounds are
+  compared, not two runs minutes apart. `--no-wagtail-lms` skips it.
 
 Prints a Markdown table (req/s, median, p95, p99, errors, queries, server CPU
 per request, ratio to the baseline); `--json PATH` writes the shared rows.
 
-Usage: python bench/pages.py [--seconds 10] [--connections 4] [--json PATH]
+Usage: python bench/pages.py [--seconds 10] [--connections 4] [--json PATH] [--no-wagtail-lms]
 """
 
 import argparse
@@ -28,18 +35,23 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heartbeat import PASSWORD, free_port, login_cookie
+from wagtail_lms_site import VERSION, build
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON_TARGET = ">= 90% of the baseline's req/s, p95 <= 60 ms, <= 8 SQL queries, 0 errors"
 CATALOGUE_TARGET = "cached: >= 2,000 req/s, p99 <= 5 ms"
+VERSUS_TARGET = f">= 1.5x the wagtail-lms {VERSION} lesson page's req/s in the same run"
+ROUNDS = 3
 
 PREPARE = f"""
 import django; django.setup()
@@ -150,11 +162,58 @@ def run_wrk(port, url, cookie, seconds, connections, script) -> dict:
     }
 
 
+def start_gunicorn(stack: ExitStack, python, wsgi: str, port: int, cwd, env) -> int:
+    """Serve `wsgi` the same way for both sites (2 workers on loopback) until
+    `stack` closes; return the master's pid once the port answers."""
+    server = subprocess.Popen(
+        [python, "-m", "gunicorn", wsgi, "--bind", f"127.0.0.1:{port}",
+         "--workers", "2", "--log-level", "warning"],
+        cwd=cwd, env=env, start_new_session=True,
+    )  # fmt: skip
+
+    def stop():
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+
+    stack.callback(stop)
+    for _attempt in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return server.pid
+
+
+def measure(master_pid, port, url, cookie, seconds, connections, script) -> dict:
+    """One wrk run, with the server's CPU time per request."""
+    cpu_before = worker_cpu_seconds(master_pid)
+    result = run_wrk(port, url, cookie, seconds, connections, script)
+    cpu = worker_cpu_seconds(master_pid) - cpu_before
+    result["cpu_ms"] = cpu * 1000 / max(result["requests"], 1)
+    return result
+
+
+def median_of(rounds: list[dict]) -> dict:
+    """The rounds of one page: requests and errors summed, the rest medians."""
+    return {
+        "requests": sum(result["requests"] for result in rounds),
+        "errors": sum(result["errors"] for result in rounds),
+        **{
+            key: statistics.median(result[key] for result in rounds)
+            for key in ("req_s", "median_ms", "p95_ms", "p99_ms", "cpu_ms")
+        },
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--json", type=Path, help="write the shared benchmark rows here")
+    parser.add_argument(
+        "--no-wagtail-lms", action="store_true", help="skip the wagtail-lms lesson page"
+    )
     options = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install -y wrk")
@@ -193,38 +252,53 @@ def main():
                 capture_output=True, text=True, **run,
             ).stdout.strip().splitlines()[-1]
         )  # fmt: skip
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "lms.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", "2", "--log-level", "warning"],
-            cwd=ROOT, env=env, start_new_session=True,
-        )  # fmt: skip
+        their_site = None if options.no_wagtail_lms else build(Path(folder))
         rows = []
-        try:
-            for _attempt in range(100):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        with ExitStack() as stack:
+            pid = start_gunicorn(stack, sys.executable, "lms.wsgi", port, ROOT, env)
             cookie = login_cookie(port, "bench0@example.org")
             cookies = {"learner": cookie, "anonymous": "", "bypass": "bench-render=1"}
             for name, who, url, is_baseline in plan:
                 # Warm both workers (templates, per-process values, the page cache).
                 run_wrk(port, url, cookies[who], 1, options.connections, script)
-                cpu_before = worker_cpu_seconds(server.pid)
-                result = run_wrk(
-                    port, url, cookies[who], options.seconds, options.connections, script
+                result = measure(
+                    pid, port, url, cookies[who], options.seconds, options.connections, script
                 )
-                cpu = worker_cpu_seconds(server.pid) - cpu_before
-                result["cpu_ms"] = cpu * 1000 / max(result["requests"], 1)
                 queries = counts.get(f"{'learner' if who == 'learner' else 'anonymous'} {url}")
                 rows.append(
                     {"name": name, "who": who, "baseline": is_baseline,
                      "queries": None if who == "bypass" else queries, **result}
                 )  # fmt: skip
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=10)
+            if their_site:
+                their_port = free_port()
+                their_pid = start_gunicorn(
+                    stack, their_site.python, their_site.wsgi, their_port,
+                    their_site.project, their_site.env,
+                )  # fmt: skip
+                their_cookie = their_site.learner_cookie(their_port)
+                pages = {
+                    "theirs": (their_pid, their_port, their_site.lesson_url, their_cookie),
+                    "ours": (pid, port, lesson, cookie),
+                }
+                rounds = {key: [] for key in pages}
+                for _pid, page_port, url, page_cookie in pages.values():
+                    run_wrk(page_port, url, page_cookie, 1, options.connections, script)
+                for _round in range(ROUNDS):
+                    for key, page in pages.items():
+                        rounds[key].append(
+                            measure(*page, options.seconds, options.connections, script)
+                        )
+                rows.append(
+                    {"name": f"wagtail-lms {VERSION} lesson page (rich text, one H5P)",
+                     "who": "learner", "baseline": True, "queries": their_site.queries,
+                     "database": "sqlite", **median_of(rounds["theirs"])}
+                )  # fmt: skip
+                rows.append(
+                    {"name": f"logged-in lesson page, median of {ROUNDS} rounds alternating "
+                             "with wagtail-lms", "who": "learner", "baseline": False,
+                     "queries": counts[f"learner {lesson}"], "target": VERSUS_TARGET,
+                     **median_of(rounds["ours"])}
+                )  # fmt: skip
 
     database = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
     shared, baseline = [], None
@@ -232,7 +306,7 @@ def main():
         if row["baseline"]:
             baseline = row
         row["ratio"] = row["req_s"] / baseline["req_s"]
-        target, met = "-", None
+        target, met = row.get("target", "-"), None
         if row is rows[1]:
             target = LESSON_TARGET
             met = (
@@ -244,12 +318,14 @@ def main():
         elif row is rows[3]:
             target = CATALOGUE_TARGET
             met = row["req_s"] >= 2000 and row["p99_ms"] <= 5 and row["errors"] == 0
+        elif target == VERSUS_TARGET:
+            met = row["ratio"] >= 1.5 and row["errors"] == 0
         row["target"], row["met"] = target, met
         shared.append(
             {
                 "benchmark": "pages",
                 "measurement": row["name"],
-                "database": database,
+                "database": row.get("database", database),
                 "runs": row["requests"],
                 "median_ms": round(row["median_ms"], 2),
                 "p95_ms": round(row["p95_ms"], 2),
@@ -266,9 +342,11 @@ def main():
         )
 
     load = os.getloadavg()
+    rounds_note = "" if options.no_wagtail_lms else f" ({ROUNDS} alternating rounds vs wagtail-lms)"
     print(
         f"gunicorn 2 workers, {database}, wrk 2 threads x {options.connections} connections, "
-        f"{options.seconds} s per page, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n"
+        f"{options.seconds} s per page{rounds_note}, "
+        f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n"
     )
     print(
         "| page | req/s | median ms | p95 ms | p99 ms | errors | queries "

@@ -25,7 +25,9 @@ make scale-test   # the scale and fault test (before make bench, to include it)
 ```
 `make bench` runs, each on a throwaway database built by the script:
 `bench/pages.py --seconds 10 --connections 4` (lesson page, catalogue; wrk against
-gunicorn), `bench/heartbeat.py --seconds 10 --clients 2` on SQLite and on PostgreSQL
+gunicorn; then 3 rounds alternating our lesson page with the wagtail-lms 0.11.1 lesson
+page, a stock site that `bench/wagtail_lms_site.py` builds on the same Django, Wagtail
+and gunicorn), `bench/heartbeat.py --seconds 10 --clients 2` on SQLite and on PostgreSQL
 with durable commits, `bench/certificates.py` (200 renders, 1,000 in the background),
 `bench/exports.py --rows 100000` on SQLite and on PostgreSQL, then `bench/report.py`.
 Per-benchmark analysis: `bench/results/*.md`."""
