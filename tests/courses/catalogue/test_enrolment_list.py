@@ -104,7 +104,9 @@ def test_a_trainer_reads_their_learners_and_cannot_withdraw(client, trainer_cour
     assert enrolment.withdrawn_at is None
 
 
-def test_a_learner_is_sent_to_the_dashboard(client, learner_lo1):
+def test_a_learner_is_refused(client, learner_lo1, catalogue):
+    course, _lessons = factories.course_with_lessons(catalogue)
+    Enrolment.objects.create(user=learner_lo1, course=course, method="self")
     client.force_login(learner_lo1)
     response = client.get(LIST)
-    assert response.status_code == 302 and response.url == "/admin/"
+    assert response.status_code == 403 and "Łucja Ćwik" not in response.content.decode()
