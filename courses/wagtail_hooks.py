@@ -77,6 +77,11 @@ def grant_catalogue_permissions(request, page):
 def enrolment_admin_urls():
     return [
         path("enrolments/", admin_views.EnrolmentListView.as_view(), name="courses_enrolments"),
+        path(
+            "enrolments/results/",
+            admin_views.EnrolmentListView.as_view(results_only=True),
+            name="courses_enrolments_results",
+        ),
         path("enrolments/assign/", admin_views.AssignCourseView.as_view(), name="courses_assign"),
         path("progress/", progress_admin.ProgressGridView.as_view(), name="courses_progress"),
         path(

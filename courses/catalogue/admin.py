@@ -1,34 +1,55 @@
 """Coordinator screens in the Wagtail admin: assigning a course to chosen
 learners, to whole institutions, or to everyone the coordinator imported,
-with a deadline; and the scoped list of enrolments with withdrawal."""
+with a deadline; and the scoped list of enrolments (a Wagtail listing with
+pagination and filters) with withdrawal."""
 
 from datetime import timedelta
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import View
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.widgets import HeaderButton
 
 from accounts import roles, scopes
 from accounts.admin_views import PARTICIPANT_POLICY
 from accounts.models import Institution, User
 from courses.catalogue import services as catalogue_services
-from courses.catalogue.selectors import may_see_enrolments
+from courses.catalogue.selectors import courses_in_scope, may_see_enrolments
 from courses.dates import REPORT_DATE_LAST
 from courses.models import CoursePage, Enrolment
-from lms.ids import IdModelChoiceField, IdModelMultipleChoiceField, parse_id
+from lms.ids import IdModelChoiceField, IdModelChoiceFilter, IdModelMultipleChoiceField, parse_id
 
 NOTHING_CHOSEN = gettext_lazy("Choose learners, institutions or everyone you imported.")
 
 
 DEADLINE_OUT_OF_RANGE = gettext_lazy("Give a deadline between today and %(last)s.")
+
+STATUS_CHOICES = [
+    ("active", pgettext_lazy("enrolment status", "active")),
+    ("completed", pgettext_lazy("enrolment status", "completed")),
+    ("withdrawn", pgettext_lazy("enrolment status", "withdrawn")),
+]
+STATUS_FILTERS = {
+    "active": Q(withdrawn_at__isnull=True, completed_at__isnull=True),
+    "completed": Q(withdrawn_at__isnull=True, completed_at__isnull=False),
+    "withdrawn": Q(withdrawn_at__isnull=False),
+}
 
 
 class AssignForm(forms.Form):
@@ -147,11 +168,79 @@ class AssignCourseView(View):
         return redirect(reverse("courses_enrolments") + f"?course={course.pk}")
 
 
-class EnrolmentListView(View):
-    """Enrolments newest first: a coordinator's people (who may be withdrawn
-    here) or, for a trainer, the learners of the courses they teach."""
+class EnrolmentFilterSet(WagtailFilterSet):
+    """Course, institution and status, each offering only what the person's
+    scope holds (the view passes the scoped enrolments in)."""
 
-    template_name = "courses/admin/enrolments.html"
+    course = IdModelChoiceFilter(label=gettext_lazy("Course"), queryset=CoursePage.objects.none())
+    institution = IdModelChoiceFilter(
+        label=gettext_lazy("Institution"),
+        field_name="user__institution",
+        queryset=Institution.objects.none(),
+    )
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"), choices=STATUS_CHOICES, method="filter_status"
+    )
+
+    class Meta:
+        model = Enrolment
+        fields = ["course", "institution", "status"]
+
+    def __init__(self, *args, enrolments, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.request.user
+        self.filters["course"].queryset = courses_in_scope(user)
+        self.filters["institution"].queryset = Institution.objects.filter(
+            pk__in=enrolments.values("user__institution")
+        ).order_by("name")
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(STATUS_FILTERS[value])
+
+
+class StatusColumn(Column):
+    """Withdrawn (with the date), completed, or active: for a coordinator an
+    active enrolment shows the button that withdraws it."""
+
+    cell_template_name = "courses/admin/enrolments_status_cell.html"
+
+    def __init__(self, *args, can_manage, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.can_manage = can_manage
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["can_manage"] = self.can_manage
+        if self.can_manage:
+            context["csrf_token"] = get_token(parent_context["request"])
+        return context
+
+
+def _how(enrolment) -> str:
+    """The enrolment method, with the person who enrolled someone else."""
+    method = enrolment.get_method_display()
+    by = enrolment.enrolled_by
+    if by is not None and by.pk != enrolment.user_id:
+        return f"{method} ({by.get_full_name()})"
+    return method
+
+
+class EnrolmentListView(generic.IndexView):
+    """Enrolments newest first, paginated and filtered: a coordinator's
+    people (who may be withdrawn here) or, for a trainer, the learners of the
+    courses they teach."""
+
+    model = Enrolment
+    # Access is the scope check in dispatch, not the model's permissions.
+    permission_policy = None
+    any_permission_required = None
+    index_url_name = "courses_enrolments"
+    index_results_url_name = "courses_enrolments_results"
+    page_title = gettext_lazy("Enrolments")
+    header_icon = "list-ul"
+    filterset_class = EnrolmentFilterSet
+    default_ordering = "-enrolled_at"
+    paginate_by = 50
 
     def dispatch(self, request, *args, **kwargs):
         if not may_see_enrolments(request.user):
@@ -168,14 +257,65 @@ class EnrolmentListView(View):
             return enrolments.filter(user__in=scopes.participants_in_scope(user))
         return enrolments.filter(course__trainers=user)
 
-    def get(self, request):
-        enrolments = self.scoped()
-        course_id = parse_id(request.GET.get("course"))
-        if course_id is not None:
-            enrolments = enrolments.filter(course_id=course_id)
-        return TemplateResponse(request, self.template_name, {"enrolments": enrolments[:500]})
+    def get_base_queryset(self):
+        return self.scoped()
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "enrolments": self.scoped()}
+
+    def order_queryset(self, queryset):
+        # The pk breaks ties, so pages never repeat or skip a row.
+        return queryset.order_by(self.ordering, "-pk")
+
+    @cached_property
+    def columns(self):
+        return [
+            Column(
+                "learner",
+                label=gettext_lazy("Learner"),
+                accessor="user.get_full_name",
+                sort_key="user__last_name",
+            ),
+            Column(
+                "institution",
+                label=gettext_lazy("Institution"),
+                accessor=lambda enrolment: enrolment.user.institution or "",
+            ),
+            Column(
+                "course",
+                label=gettext_lazy("Course"),
+                accessor="course.title",
+                sort_key="course__title",
+            ),
+            Column("how", label=gettext_lazy("How"), accessor=_how),
+            Column(
+                "enrolled_at",
+                label=gettext_lazy("Enrolled"),
+                accessor=lambda enrolment: (
+                    f"{timezone.localtime(enrolment.enrolled_at):%Y-%m-%d %H:%M}"
+                ),
+                sort_key="enrolled_at",
+            ),
+            Column(
+                "deadline",
+                label=gettext_lazy("Deadline"),
+                accessor=lambda enrolment: (
+                    f"{enrolment.deadline:%Y-%m-%d}" if enrolment.deadline else "–"
+                ),
+                sort_key="deadline",
+            ),
+            StatusColumn("status", label=gettext_lazy("Status"), can_manage=self.can_manage),
+        ]
+
+    @cached_property
+    def header_buttons(self):
+        if not self.can_manage:
+            return []
+        return [HeaderButton(_("Assign a course"), url=reverse("courses_assign"), icon_name="plus")]
 
     def post(self, request):
+        if not self.can_manage:
+            raise PermissionDenied  # trainers look, coordinators withdraw
         enrolment_id = parse_id(request.POST.get("enrolment"))
         if enrolment_id is None:
             raise Http404

@@ -163,6 +163,11 @@ class H5PPackageViewSet(SnippetViewSet):
     ]
     list_filter = ["status"]
     search_fields = ["title", "main_library"]
+
+    def get_queryset(self, request):
+        # The listing shows each package's uploader: one join, not a query per row.
+        return H5PPackage.objects.select_related("uploaded_by")
+
     edit_handler = ObjectList(
         [
             HelpPanel(
