@@ -1,9 +1,11 @@
 """Report screens in the Wagtail admin ("Raporty"): for every registered
 report a filter form, a paged table with totals, and its exports, for
 coordinators within their scope and trainers for their courses, and the
-evidence pack that holds them all. Every export is written to the audit
-log. The reports themselves live in `courses.reports`; this module only
-wires them to requests."""
+evidence pack that holds them all. The pages are Wagtail's own report
+listings (header, breadcrumbs, pagination) filtered by our scoped forms.
+Every export is written to the audit log, through `report_response`, which
+the register page uses too. The reports themselves live in
+`courses.reports`; this module only wires them to requests."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
