@@ -42,35 +42,56 @@ def hours_minutes(duration: timedelta | int | None) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def csv_cell(value) -> str:
-    """A cell as CSV text: ISO dates, decimal commas (what Excel expects
-    with semicolon-separated files), text escaped against formulas."""
+def cell_value(value):
+    """The one decision of what a table cell holds, for every writer (CSV,
+    XLSX, PDF and the admin tables): None stays empty, yes/no are words,
+    an aware moment becomes local and naive, numbers, dates, times and
+    durations stay typed, and anything else (a lazy string, a status) is
+    its text. Writers only choose how to spell the typed kinds."""
+    if value is None or type(value) is str:
+        return value
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, datetime):
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+    if isinstance(value, (date, time, timedelta, Decimal, int, float)):
+        return value
+    return str(value)
+
+
+def cell_text(value, *, decimal_comma: bool = True, escape: bool = True) -> str:
+    """A cell as text: ISO dates, h:mm durations, decimal commas (what
+    Excel in Polish and a printed Polish list expect) or points, and text
+    that a spreadsheet would run as a formula escaped (files to be opened
+    in one; a PDF or a web page shows text as it is)."""
     if type(value) is str:  # the common case first: a list may have a million cells
-        return "'" + value if value.startswith(FORMULA_STARTS) else value
+        return "'" + value if escape and value.startswith(FORMULA_STARTS) else value
+    value = cell_value(value)
     if value is None:
         return ""
     if isinstance(value, str):
-        return escape_formula(value)
+        return escape_formula(value) if escape else value
     if isinstance(value, datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+        return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, time):
         return value.strftime("%H:%M")
     if isinstance(value, timedelta):
         return hours_minutes(value)
-    if isinstance(value, (Decimal, float)):
+    if isinstance(value, (Decimal, float)) and decimal_comma:
         return str(value).replace(".", ",")
-    if isinstance(value, int):
-        return str(value)
-    return escape_formula(str(value))
+    return str(value)
+
+
+def csv_cell(value) -> str:
+    """A cell as CSV text for Excel in Polish (decimal commas)."""
+    return cell_text(value)
 
 
 def _plain_cell(value) -> str:
     """A cell as plain CSV text: like `csv_cell`, with decimal points."""
-    if isinstance(value, (Decimal, float)):
-        return str(value)
-    return csv_cell(value)
+    return cell_text(value, decimal_comma=False)
 
 
 class _Echo:
@@ -126,22 +147,22 @@ def xlsx_write(
     sheet.freeze_panes(1, 0)
     count = 0
     for count, row in enumerate(rows, start=1):
-        for column, value in enumerate(row):
+        for column, raw in enumerate(row):
+            value = cell_value(raw)
             if value is None or value == "":
                 continue
             if isinstance(value, datetime):
-                naive = timezone.localtime(value).replace(tzinfo=None)
-                sheet.write_datetime(count, column, naive, datetime_format)
+                sheet.write_datetime(count, column, value, datetime_format)
             elif isinstance(value, date):
                 sheet.write_datetime(count, column, value, date_format)
             elif isinstance(value, time):
                 sheet.write_datetime(count, column, value, time_format)
             elif isinstance(value, timedelta):
                 sheet.write_number(count, column, value.total_seconds() / 86400, duration_format)
-            elif isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
-                sheet.write_number(count, column, float(value))
+            elif isinstance(value, str):
+                sheet.write_string(count, column, cell_text(value))
             else:
-                sheet.write_string(count, column, escape_formula(str(value)))
+                sheet.write_number(count, column, float(value))
     if headers:
         sheet.autofilter(0, 0, count, len(headers) - 1)
     workbook.close()

@@ -24,7 +24,7 @@ from courses.progress import views as learner
 from courses.reports import admin as report_admin
 from courses.reports import all as _all_reports  # noqa: F401 - registers the reports
 from courses.reports import base as report_base
-from courses.reports import dashboard, overdue_admin
+from courses.reports import dashboard, overdue_admin, register_admin
 
 
 @hooks.register("on_serve_page", order=100)
@@ -115,10 +115,10 @@ def enrolment_menu_item():
 def certificate_admin_urls():
     views = certificate_admin
     return [
-        path("certificates/", views.RegisterView.as_view(), name="courses_certificates"),
+        path("certificates/", register_admin.RegisterView.as_view(), name="courses_certificates"),
         path(
             "certificates/export/<str:export_format>/",
-            views.RegisterExportView.as_view(),
+            register_admin.RegisterExportView.as_view(),
             name="courses_certificates_export",
         ),
         path(
@@ -143,7 +143,7 @@ def certificate_admin_urls():
         ),
         path(
             "certificates/batches/new/",
-            views.BatchCreateView.as_view(),
+            register_admin.BatchCreateView.as_view(),
             name="courses_certificate_batch_new",
         ),
         path(

@@ -45,9 +45,20 @@ def default_period() -> dict:
     return {"period_from": date(today.year, 1, 1).isoformat(), "period_to": today.isoformat()}
 
 
-def described_filters(form: ReportFilterForm, *, status: bool = True) -> list[tuple[str, str]]:
+def period_described(start: date | None, end: date | None) -> str:
+    """A period, open at either end, as a document's header states it."""
+    if start and end:
+        return f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
+    if start:
+        return _("from %(date)s") % {"date": f"{start:%Y-%m-%d}"}
+    if end:
+        return _("until %(date)s") % {"date": f"{end:%Y-%m-%d}"}
+    return _("any")
+
+
+def described_filters(form: ReportFilterForm) -> list[tuple[str, str]]:
     """The filters as (label, value) lines for a document's header; the
-    status only where the form has one and the report uses it."""
+    status only where the form has one."""
     data = form.cleaned_data
     described = [
         (_("Course"), data["course"].title if data.get("course") else _("all courses")),
@@ -55,9 +66,9 @@ def described_filters(form: ReportFilterForm, *, status: bool = True) -> list[tu
             _("Institution"),
             data["institution"].name if data.get("institution") else _("all institutions"),
         ),
-        (_("Period"), f"{data['period_from']:%Y-%m-%d} – {data['period_to']:%Y-%m-%d}"),
+        (_("Period"), period_described(*form.period)),
     ]
-    if status and "status" in form.fields:
+    if "status" in form.fields:
         label = dict(form.fields["status"].choices).get(data.get("status", ""), "")
         described.append((_("Status"), str(label) if data.get("status") else _("any")))
     return described
@@ -111,11 +122,14 @@ class TableReport(ABC):
     def page_totals(self, objects): ...
 
     def file_name(self, export_format: str) -> str:
-        data = self.form.cleaned_data
-        return (
-            f"{self.filename}-{data['period_from']:%Y-%m-%d}-{data['period_to']:%Y-%m-%d}"
-            f".{FORMATS[export_format]}"
+        """The report's name and its period, or today's date for an open one."""
+        start, end = self.form.period
+        dates = (
+            f"{start:%Y-%m-%d}-{end:%Y-%m-%d}"
+            if start and end
+            else f"{timezone.localdate():%Y-%m-%d}"
         )
+        return f"{self.filename}-{dates}.{FORMATS[export_format]}"
 
     def row_source(self, objects):
         """What `rows` reads for a whole file: by default the objects in
@@ -142,7 +156,7 @@ class TableReport(ABC):
 
     def described_filters(self) -> list[tuple[str, str]]:
         """The filters in a document's header; reports with filters of their own add them."""
-        return described_filters(self.form, status="status" in self.form_class.base_fields)
+        return described_filters(self.form)
 
     def pdf_bytes(self, objects) -> bytes:
         totals = self.new_totals()

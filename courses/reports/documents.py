@@ -4,9 +4,6 @@ last rows, and on every page the logo strip, the funding statement and
 "page X of Y" (courses/pdf/paged.html; tagged PDF/UA-1 in Polish)."""
 
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
-
-from django.utils import timezone
 
 from courses import exports
 from courses.certificates.pdf import Branding, html_to_pdf, render_html
@@ -15,18 +12,10 @@ TEMPLATE = "courses/reports/table.pdf.html"
 
 
 def display(value) -> str:
-    """A typed cell as the text a printed list shows."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, timedelta):
-        return exports.hours_minutes(value)
-    return str(value)
+    """A typed cell as the text a printed list (or an admin table) shows:
+    the exports' one cell formatter, with decimal points as the printed
+    lists have always had, and without the spreadsheet formula escape."""
+    return exports.cell_text(value, decimal_comma=False, escape=False)
 
 
 def render_table_pdf(

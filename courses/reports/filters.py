@@ -1,7 +1,11 @@
-"""The filters every report shares: course, institution (with the units
-below it), period and status. Choices are limited to the user's scope, and
-a choice from outside it is refused with a message, never widened or
-silently emptied; the period is required and must not run backwards."""
+"""The one family of filter forms for every report and for the certificate
+register page: course, institution (with the units below it), period and
+status. Choices are limited to the user's scope, and a choice from outside
+it is refused with a message, never widened or silently emptied; the period
+must not run backwards and, in a report, is required. A form of the family
+may name its period fields and its course choices differently (the
+register: by issue, the courses with certificates in scope) and drop the
+status; the reads take the period from `period`."""
 
 from datetime import date
 
@@ -33,6 +37,12 @@ exports.STATUS_LABELS.update(Status.choices)
 
 
 class ReportFilterForm(forms.Form):
+    """The report filters; subclasses set `period_fields`, `period_required`
+    and `course_choices` where they differ."""
+
+    period_fields = ("period_from", "period_to")
+    period_required = True
+
     course = IdModelChoiceField(
         label=_("Course"),
         queryset=None,
@@ -57,17 +67,27 @@ class ReportFilterForm(forms.Form):
     def __init__(self, data=None, *, user, **kwargs):
         super().__init__(data, **kwargs)
         self.user = user
-        self.fields["course"].queryset = catalogue_selectors.courses_in_scope(user)
+        self.fields["course"].queryset = self.course_choices(user)
         self.fields["institution"].queryset = scope.report_institutions(user)
+
+    def course_choices(self, user):
+        """The courses the user may filter by."""
+        return catalogue_selectors.courses_in_scope(user)
+
+    @property
+    def period(self) -> tuple[date | None, date | None]:
+        """The chosen period's first and last day (None where open)."""
+        start_field, end_field = self.period_fields
+        return self.cleaned_data.get(start_field), self.cleaned_data.get(end_field)
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("period_from"), cleaned.get("period_to")
+        start, end = self.period
         if not (start and end):
-            if "period_from" not in self.errors and "period_to" not in self.errors:
+            if self.period_required and not any(name in self.errors for name in self.period_fields):
                 raise forms.ValidationError(PERIOD_REQUIRED)
         elif end < start:
-            self.add_error("period_to", PERIOD_REVERSED)
+            self.add_error(self.period_fields[1], PERIOD_REVERSED)
         return cleaned
 
     @property

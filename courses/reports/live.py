@@ -215,7 +215,7 @@ class SessionRowWriter:
 
 
 def _described_with_session(report) -> list[tuple[str, str]]:
-    lines = described_filters(report.form, status=False)
+    lines = described_filters(report.form)
     session = report.form.cleaned_data.get("session")
     if session is not None:
         lines.append((str(_("Live session")), str(session)))

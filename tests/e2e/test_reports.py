@@ -35,7 +35,7 @@ def test_coordinator_exports_the_attendance_list_and_an_evidence_pack(
     page.get_by_label("Szkolenie").select_option(label="Praca w chmurze")
     page.get_by_label("Od").fill(f"{today - timedelta(days=7):%Y-%m-%d}")
     page.get_by_label("Do").fill(f"{today:%Y-%m-%d}")
-    page.get_by_role("button", name="Pokaż").click()
+    page.get_by_role("button", name="Pokaż", exact=True).click()
     page.wait_for_load_state()
     assert page.get_by_role("cell", name="Łucja Ćwik").is_visible()
     assert run_axe(page, within="main .nice-padding") == []

@@ -11,6 +11,7 @@ import io
 import zipfile
 
 import openpyxl
+import pypdf
 import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
@@ -20,10 +21,12 @@ from wagtail.models import ModelLogEntry
 
 from accounts import roles
 from courses import exports
-from courses.certificates import admin as certificate_admin
 from courses.certificates import register as certificate_register
 from courses.certificates.services import PERIOD_REVERSED, REASON_REQUIRED, certificate_issue
 from courses.models import Certificate, CertificateBatch, Enrolment
+from courses.reports import filters as report_filters
+from courses.reports import register as register_report
+from courses.reports import register_admin
 from tests import factories
 from tests.conftest import coordinator_of
 
@@ -215,13 +218,11 @@ def test_filters_outside_the_scope_are_refused_not_widened(
     client.force_login(coordinator_lo1)
     response = client.get(REGISTER, {"institution": county["lo2"].pk})
     assert response.context["form"].errors == {
-        "institution": [str(certificate_admin.INSTITUTION_OUT_OF_SCOPE)]
+        "institution": [str(report_filters.INSTITUTION_OUT_OF_SCOPE)]
     }
     assert numbers(response) == set()
     response = client.get(REGISTER, {"course": only_lo2.pk})
-    assert response.context["form"].errors == {
-        "course": [str(certificate_admin.COURSE_OUT_OF_SCOPE)]
-    }
+    assert response.context["form"].errors == {"course": [str(register_report.COURSE_OUT_OF_SCOPE)]}
     assert numbers(response) == set()
     export = client.get(f"{REGISTER}export/xlsx/", {"institution": county["other"].pk})
     assert export["Content-Type"].startswith("text/html")
@@ -345,6 +346,8 @@ def test_escape_formula():
 
 
 def test_csv_export_reads_back(client, tricky, coordinator_lo1):
+    """The register page exports the register report's file: a row number,
+    the register's columns, and the totals as the last row."""
     client.force_login(coordinator_lo1)
     response = client.get(f"{REGISTER}export/csv/", {"course": tricky.course_id})
     assert response.status_code == 200
@@ -354,8 +357,11 @@ def test_csv_export_reads_back(client, tricky, coordinator_lo1):
     content = b"".join(response.streaming_content)
     assert content.startswith(codecs.BOM_UTF8)
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == [str(header) for header in certificate_register.REGISTER_HEADERS]
-    by_number = {row[0]: row for row in rows[1:]}
+    assert rows[0] == [str(header) for header in register_report.HEADERS]
+    assert rows[0][1:] == [str(header) for header in certificate_register.REGISTER_HEADERS]
+    assert [row[0] for row in rows[1:-1]] == ["1", "2"]
+    assert rows[-1][1] == "Razem – zaświadczeń: 2, ważnych: 1, unieważnionych: 1"
+    by_number = {row[1]: row[1:] for row in rows[1:-1]}
     others = Certificate.objects.filter(course=tricky.course).exclude(pk=tricky.pk)
     assert set(by_number) == {tricky.number, others.get().number}
     row = by_number[tricky.number]
@@ -374,13 +380,11 @@ def test_xlsx_export_reads_back(client, tricky, coordinator_lo1):
     assert response["Content-Type"] == exports.XLSX_CONTENT_TYPE
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows())
-    assert [cell.value for cell in rows[0]] == [
-        str(header) for header in certificate_register.REGISTER_HEADERS
-    ]
+    assert [cell.value for cell in rows[0]] == [str(header) for header in register_report.HEADERS]
     assert all(cell.font.b for cell in rows[0])
     assert sheet.freeze_panes == "A2"
-    assert sheet.column_dimensions["E"].width > 30
-    by_number = {row[0].value: row for row in rows[1:]}
+    assert sheet.column_dimensions["F"].width > 30
+    by_number = {row[1].value: row[1:] for row in rows[1:-1]}
     assert len(by_number) == 3  # lo1_a, lo1_b and the tricky one
     row = by_number[tricky.number]
     assert row[2].value == "Zażółć Gęślą-Jaźń"
@@ -389,6 +393,26 @@ def test_xlsx_export_reads_back(client, tricky, coordinator_lo1):
     assert row[9].is_date and row[9].value == datetime.datetime(2026, 7, 3)
     assert row[10].data_type == "s"
     assert row[10].value == '\'=HYPERLINK("http://evil.example.com")'
+
+
+def test_pdf_export_from_the_register_page(client, tricky, coordinator_lo1):
+    """The register page offers the register report's PDF too, with its own
+    filters (the status among them) in the header."""
+    client.force_login(coordinator_lo1)
+    page = client.get(REGISTER, {"status": "revoked"}).content.decode()
+    assert f"{REGISTER}export/pdf/?status=revoked" in page
+    response = client.get(f"{REGISTER}export/pdf/", {"status": "revoked"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert tricky.number in text and "Zażółć Gęślą-Jaźń" in text
+    assert "Status: unieważnione" in text
+    assert "Razem – zaświadczeń: 1" in text
+    entry = ModelLogEntry.objects.get(action=exports.EXPORT_ACTION)
+    assert (entry.data["export"], entry.data["format"], entry.data["rows"]) == (
+        "certificate_register", "pdf", 1,
+    )  # fmt: skip
 
 
 def test_every_export_is_in_the_audit_log(client, tricky, county, coordinator_lo1, administrator):
@@ -464,9 +488,7 @@ def test_zip_with_nothing_to_put_in_is_refused(client, register, coordinator_lo1
         f"{REGISTER}batches/new/", {"issued_from": "2030-01-01", "issued_to": "2030-12-31"}
     )
     assert response.status_code == 200
-    assert response.context["form"].non_field_errors() == [
-        str(certificate_admin.NOTHING_TO_DOWNLOAD)
-    ]
+    assert response.context["form"].non_field_errors() == [str(register_admin.NOTHING_TO_DOWNLOAD)]
     reversed_period = client.post(
         f"{REGISTER}batches/new/", {"issued_from": "2026-06-01", "issued_to": "2026-01-01"}
     )
@@ -505,12 +527,12 @@ def test_register_query_count_is_fixed(
     client.force_login(coordinator_county)
     url = f"{REGISTER}?institution={county['office'].pk}&course={course.pk}"
     client.get(url)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         response = client.get(url)
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count == count + 1
-    assert len(numbers(response)) == min(count + 1, certificate_admin.PER_PAGE)
-    if count + 1 > certificate_admin.PER_PAGE:
+    assert len(numbers(response)) == min(count + 1, register_admin.PER_PAGE)
+    if count + 1 > register_admin.PER_PAGE:
         assert f"?institution={county['office'].pk}&amp;course={course.pk}&amp;p=2" in (
             response.content.decode()
         )
