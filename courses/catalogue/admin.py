@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.models import Group
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -71,10 +70,10 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, for_user, **kwargs):
         super().__init__(*args, **kwargs)
-        learners = Group.objects.get(name=roles.LEARNER)
         self.fields["learners"].queryset = (
             scopes.participants_in_scope(for_user)
-            .filter(is_active=True, groups=learners)
+            .filter(roles.holds(roles.TAKE_COURSES), is_active=True)
+            .distinct()
             .order_by("last_name", "first_name")
         )
         self.fields["institutions"].queryset = scopes.institutions_in_scope(for_user).filter(

@@ -2,7 +2,7 @@
 trainers and coordinators create and edit course pages; on top of that a
 trainer may touch only the courses that list them as a trainer."""
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
@@ -19,7 +19,7 @@ CATALOGUE_PERMISSIONS = {
 def catalogue_grant_permissions(*, catalogue: CourseCatalogPage) -> None:
     """Give trainers and coordinators authoring rights on the catalogue subtree (idempotent)."""
     for role, codenames in CATALOGUE_PERMISSIONS.items():
-        group = Group.objects.get(name=role)
+        group = roles.role_group(role)
         for codename in codenames:
             permission = Permission.objects.get(
                 content_type__app_label="wagtailcore", codename=codename
@@ -38,7 +38,7 @@ def may_author(user, page: Page) -> bool:
     """Administrators and coordinators edit all courses; a trainer edits a
     course when listed on it or when they created it (its owner). Pages
     outside courses follow Wagtail's own page permissions."""
-    if scopes.is_administrator(user) or scopes.is_coordinator(user):
+    if scopes.may_see_everyone(user) or scopes.may_coordinate(user):
         return True
     course = course_of_page(page)
     return (

@@ -59,7 +59,7 @@ def sessions_managed_by(user):
     sessions = LiveSession.objects.select_related("course", "trainer")
     if catalogue_selectors.sees_every_course(user):
         return sessions
-    if scopes.is_trainer(user):
+    if scopes.may_teach(user):
         return sessions.filter(course__in=CoursePage.objects.filter(trainers=user))
     return sessions.none()
 
@@ -67,7 +67,7 @@ def sessions_managed_by(user):
 def may_manage(user, session: LiveSession) -> bool:
     if catalogue_selectors.sees_every_course(user):
         return True
-    return scopes.is_trainer(user) and teaches(user, session)
+    return scopes.may_teach(user) and teaches(user, session)
 
 
 def teaches(user, session: LiveSession) -> bool:
@@ -83,7 +83,7 @@ def register_learners(*, session: LiveSession, viewer):
     recorded = Attendance.objects.filter(session=session).values("user_id")
     expected = session.expected_learners().values("pk")
     learners = User.objects.filter(pk__in=expected) | User.objects.filter(pk__in=recorded)
-    if not (scopes.is_administrator(viewer) or teaches(viewer, session)):
+    if not (scopes.may_see_everyone(viewer) or teaches(viewer, session)):
         learners = learners.filter(pk__in=scopes.participants_in_scope(viewer).values("pk"))
     return learners.select_related("institution").order_by("last_name", "first_name", "pk")
 
