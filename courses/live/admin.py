@@ -114,7 +114,7 @@ class LiveSessionForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         courses = CoursePage.objects.order_by("title")
-        if user is not None and not (scopes.may_see_everyone(user) or scopes.may_coordinate(user)):
+        if user is not None and not catalogue_selectors.sees_every_course(user):
             courses = courses.filter(trainers=user)
         self.fields["course"].queryset = courses
         self.fields["trainer"].queryset = (
