@@ -684,7 +684,7 @@ def test_reports_run_a_fixed_number_of_queries(
         Enrolment.objects.create(user=learner, course=course, method="self")
         Attendance.objects.create(session=session, user=learner, status=PRESENT)
     client.force_login(coordinator_county)
-    for url, budget in ((SESSION_URL, 19), (COURSE_URL, 24)):
+    for url, budget in ((SESSION_URL, 18), (COURSE_URL, 23)):
         client.get(url, YEAR)
         with django_assert_num_queries(budget):
             assert client.get(url, YEAR).status_code == 200
