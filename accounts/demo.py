@@ -3,7 +3,6 @@ text), built through the same services the app uses. Idempotent."""
 
 import itertools
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 
 from . import roles, services
@@ -69,7 +68,7 @@ def _account(email, first_name, last_name, password, *, role, **fields):
     user.is_staff = role in (roles.TRAINER, roles.COORDINATOR, roles.ADMINISTRATOR)
     user.set_password(password)
     user.save()
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(roles.role_group(role))
     services.email_mark_verified(user=user)
     return user
 

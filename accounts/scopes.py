@@ -9,25 +9,24 @@ from django.db.models.functions import Cast
 from django.http import Http404
 
 from .models import Institution, User
-from .roles import ADMINISTRATOR, COORDINATOR, TRAINER
+from .roles import COORDINATE, SEE_EVERYONE, TEACH
 
 
-def _group_names(user) -> set[str]:
-    if not hasattr(user, "_role_names"):
-        user._role_names = set(user.groups.values_list("name", flat=True))
-    return user._role_names
+def may_see_everyone(user) -> bool:
+    """Administrators (and superusers): no scope limits."""
+    return user.has_perm(SEE_EVERYONE)
 
 
-def is_administrator(user) -> bool:
-    return bool(user.is_active and (user.is_superuser or ADMINISTRATOR in _group_names(user)))
+def may_coordinate(user) -> bool:
+    """Coordinators: the institutions of their scope and everything below."""
+    return user.has_perm(COORDINATE)
 
 
-def is_coordinator(user) -> bool:
-    return bool(user.is_active and COORDINATOR in _group_names(user))
-
-
-def is_trainer(user) -> bool:
-    return bool(user.is_active and TRAINER in _group_names(user))
+def may_teach(user) -> bool:
+    """Trainers: the courses that list them and those courses' learners. A
+    superuser holds every permission but teaches nothing by it (they see
+    every course anyway, and are not pre-listed on the courses they create)."""
+    return user.has_perm(TEACH) and not user.is_superuser
 
 
 def scope_institution_ids(user) -> set[int] | None:
@@ -35,10 +34,10 @@ def scope_institution_ids(user) -> set[int] | None:
     Computed once per user object (that is, once per request)."""
     if not getattr(user, "is_authenticated", False):
         return set()
-    if is_administrator(user):
+    if may_see_everyone(user):
         return None
     if not hasattr(user, "_scope_ids"):
-        if is_coordinator(user):
+        if may_coordinate(user):
             roots = user.scope.values_list("pk", flat=True)
             user._scope_ids = Institution.objects.subtree_ids(list(roots))
         else:
@@ -61,7 +60,7 @@ def participants_in_scope(user):
     if ids is None:
         return queryset
     visible = Q(institution_id__in=ids)
-    if is_trainer(user):
+    if may_teach(user):
         taught = User.objects.filter(
             enrolments__course__trainers=user, enrolments__withdrawn_at__isnull=True
         )

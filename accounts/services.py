@@ -58,10 +58,6 @@ class ImportResult:
     updated: list[User]
 
 
-def _learner_group() -> Group:
-    return Group.objects.get(name=roles.LEARNER)
-
-
 @transaction.atomic
 def invitation_send(*, user: User, sent_by: User | None) -> Invitation:
     """Create a one-time link for `user`, retire older unused ones, and email
@@ -134,7 +130,7 @@ def participants_import(*, rows: list[ParticipantRow], imported_by: User) -> Imp
     email) are updated, never duplicated."""
     if any(row.errors for row in rows):
         raise AccountError(IMPORT_HAS_ERRORS)
-    learners = _learner_group()
+    learners = roles.role_group(roles.LEARNER)
     existing = {
         user.email: user
         for user in User.objects.select_for_update().filter(email__in=[r.email for r in rows])
@@ -170,7 +166,7 @@ def participant_create(*, user: User, created_by: User) -> User:
     """Add one participant from the admin form and invite them."""
     user.set_unusable_password()
     user.save()
-    user.groups.add(_learner_group())
+    user.groups.add(roles.role_group(roles.LEARNER))
     invitation_send(user=user, sent_by=created_by)
     return user
 

@@ -15,7 +15,6 @@ import tempfile
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
@@ -427,7 +426,7 @@ def build_courses() -> list[CoursePage]:
     courses = [_course(catalogue, spec, trainer, data) for spec in data["courses"]]
 
     learners = list(
-        User.objects.filter(groups=Group.objects.get(name=roles.LEARNER), is_active=True)
+        User.objects.filter(groups=roles.role_group(roles.LEARNER), is_active=True)
         .exclude(email="learner@example.org")
         .order_by("email")
     )

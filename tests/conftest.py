@@ -43,6 +43,9 @@ def _migration_data_in_transactional_tests(request):
         Collection.add_root(name="Root")
     if not Group.objects.filter(name=roles.LEARNER).exists():
         importlib.import_module("accounts.migrations.0003_roles").create_roles(django_apps, None)
+        importlib.import_module("accounts.migrations.0010_role_capabilities").grant_capabilities(
+            django_apps, None
+        )
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from datetime import timedelta
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
@@ -92,10 +91,10 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, for_user, **kwargs):
         super().__init__(*args, **kwargs)
-        learners = Group.objects.get(name=roles.LEARNER)
         self.fields["learners"].queryset = (
             scopes.participants_in_scope(for_user)
-            .filter(is_active=True, groups=learners)
+            .filter(roles.holds(roles.TAKE_COURSES), is_active=True)
+            .distinct()
             .order_by("last_name", "first_name")
         )
         self.fields["institutions"].queryset = scopes.institutions_in_scope(for_user).filter(

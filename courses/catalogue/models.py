@@ -26,7 +26,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from accounts import scopes
+from accounts import roles, scopes
 from courses.catalogue import certificate_designs
 from courses.catalogue.blocks import H5PActivityBlock, LessonStreamBlock, QuizBlock
 from courses.catalogue.panels import CompletionImpactPanel
@@ -101,7 +101,7 @@ class CoursePageForm(WagtailAdminPageForm):
             self.instance._state.adding
             and self.for_user is not None
             and "trainers" in self.fields
-            and scopes.is_trainer(self.for_user)
+            and scopes.may_teach(self.for_user)
         )
 
     def clean(self):
@@ -162,7 +162,7 @@ class CoursePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
         verbose_name=_("trainers"),
         blank=True,
         related_name="taught_courses",
-        limit_choices_to={"groups__name": "Trenerzy"},
+        limit_choices_to=roles.holds(roles.TEACH),
     )
     self_enrolment = models.BooleanField(
         _("open for self-enrolment"),

@@ -2,11 +2,12 @@
 trainers and coordinators create and edit course pages; on top of that a
 trainer may touch only the courses that list them as a trainer."""
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
-from accounts import roles, scopes
+from accounts import roles
+from courses.catalogue import selectors as catalogue_selectors
 from courses.models import CourseCatalogPage, CoursePage
 
 CATALOGUE_PERMISSIONS = {
@@ -19,7 +20,7 @@ CATALOGUE_PERMISSIONS = {
 def catalogue_grant_permissions(*, catalogue: CourseCatalogPage) -> None:
     """Give trainers and coordinators authoring rights on the catalogue subtree (idempotent)."""
     for role, codenames in CATALOGUE_PERMISSIONS.items():
-        group = Group.objects.get(name=role)
+        group = roles.role_group(role)
         for codename in codenames:
             permission = Permission.objects.get(
                 content_type__app_label="wagtailcore", codename=codename
@@ -38,7 +39,7 @@ def may_author(user, page: Page) -> bool:
     """Administrators and coordinators edit all courses; a trainer edits a
     course when listed on it or when they created it (its owner). Pages
     outside courses follow Wagtail's own page permissions."""
-    if scopes.is_administrator(user) or scopes.is_coordinator(user):
+    if catalogue_selectors.sees_every_course(user):
         return True
     course = course_of_page(page)
     return (

@@ -16,13 +16,13 @@ Item = TypeVar("Item")
 def is_course_staff(user) -> bool:
     """Administrators, coordinators and trainers: the people with the course
     screens of the admin (reports, live sessions, the overdue list)."""
-    return scopes.is_administrator(user) or scopes.is_coordinator(user) or scopes.is_trainer(user)
+    return scopes.may_see_everyone(user) or scopes.may_coordinate(user) or scopes.may_teach(user)
 
 
 def sees_every_course(user) -> bool:
     """Administrators and coordinators work on every course; a trainer only
     on the courses they teach."""
-    return scopes.is_administrator(user) or scopes.is_coordinator(user)
+    return scopes.may_see_everyone(user) or scopes.may_coordinate(user)
 
 
 def courses_in_scope(user):
@@ -33,7 +33,7 @@ def courses_in_scope(user):
 
 
 def may_see_enrolments(user) -> bool:
-    return PARTICIPANT_POLICY.user_has_permission(user, "change") or scopes.is_trainer(user)
+    return PARTICIPANT_POLICY.user_has_permission(user, "change") or scopes.may_teach(user)
 
 
 def lessons_by_course(

@@ -3,10 +3,10 @@ certificates", the PDF download (the holder's own only) and the public
 verification page reached from the QR code."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
 
 from courses.certificates import files as certificate_files
 from courses.certificates.models import CODE_SHAPE
@@ -34,20 +34,23 @@ def certificate_download(request, pk: int):
     return certificate_files.pdf_response(certificate)
 
 
-def _rate_limited(request) -> bool:
-    key = f"certificate-verify:{client_address(request) or ''}"
-    cache.add(key, 0, timeout=60)
-    try:
-        return cache.incr(key) > VERIFY_PER_MINUTE
-    except ValueError:  # expired between add and incr
-        return False
+def _verification_client(group, request) -> str:
+    """The rate limit's key: the client's address as the project sees it
+    (behind the trusted proxies), not django-ratelimit's own reading of it."""
+    return client_address(request) or ""
 
 
 def certificate_verify(request, code: str):
     """Valid or revoked (with the date), and only what the certificate shows
     publicly: holder, course, hours, dates, number. A wrong code of any shape
     gets the same plain "not found" page."""
-    if _rate_limited(request):
+    if is_ratelimited(
+        request,
+        group="certificate-verify",
+        key=_verification_client,
+        rate=f"{VERIFY_PER_MINUTE}/m",
+        increment=True,
+    ):
         response = TemplateResponse(
             request,
             "courses/certificate_verify.html",

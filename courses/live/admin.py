@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
@@ -115,16 +114,18 @@ class LiveSessionForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         courses = CoursePage.objects.order_by("title")
-        if user is not None and not (scopes.is_administrator(user) or scopes.is_coordinator(user)):
+        if user is not None and not catalogue_selectors.sees_every_course(user):
             courses = courses.filter(trainers=user)
         self.fields["course"].queryset = courses
-        self.fields["trainer"].queryset = User.objects.filter(
-            groups=Group.objects.get(name=roles.TRAINER), is_active=True
-        ).order_by("last_name", "first_name")
+        self.fields["trainer"].queryset = (
+            User.objects.filter(roles.holds(roles.TEACH), is_active=True)
+            .distinct()
+            .order_by("last_name", "first_name")
+        )
         self.fields["trainer"].label_from_instance = lambda trainer: (
             trainer.get_full_name() or trainer.email
         )
-        if user is not None and scopes.is_coordinator(user) and not scopes.is_administrator(user):
+        if user is not None and scopes.may_coordinate(user) and not scopes.may_see_everyone(user):
             self.fields["expected_institutions"].queryset = scopes.institutions_in_scope(user)
         if self.instance.pk:
             starts = timezone.localtime(self.instance.starts_at)

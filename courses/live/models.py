@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from accounts import roles
 from accounts.models import User
 from courses.catalogue.models import CoursePage, Enrolment
 from lms.records import Record
@@ -76,7 +77,7 @@ class LiveSession(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="live_sessions_led",
-        limit_choices_to={"groups__name": "Trenerzy"},
+        limit_choices_to=roles.holds(roles.TEACH),
     )
     meeting_url = models.URLField(
         _("meeting link"),

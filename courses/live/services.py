@@ -9,10 +9,10 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import get_usage
 
 from accounts import scopes
 from accounts.models import User
@@ -59,7 +59,7 @@ def sessions_managed_by(user):
     sessions = LiveSession.objects.select_related("course", "trainer")
     if catalogue_selectors.sees_every_course(user):
         return sessions
-    if scopes.is_trainer(user):
+    if scopes.may_teach(user):
         return sessions.filter(course__in=CoursePage.objects.filter(trainers=user))
     return sessions.none()
 
@@ -67,7 +67,7 @@ def sessions_managed_by(user):
 def may_manage(user, session: LiveSession) -> bool:
     if catalogue_selectors.sees_every_course(user):
         return True
-    return scopes.is_trainer(user) and teaches(user, session)
+    return scopes.may_teach(user) and teaches(user, session)
 
 
 def teaches(user, session: LiveSession) -> bool:
@@ -83,18 +83,31 @@ def register_learners(*, session: LiveSession, viewer):
     recorded = Attendance.objects.filter(session=session).values("user_id")
     expected = session.expected_learners().values("pk")
     learners = User.objects.filter(pk__in=expected) | User.objects.filter(pk__in=recorded)
-    if not (scopes.is_administrator(viewer) or teaches(viewer, session)):
+    if not (scopes.may_see_everyone(viewer) or teaches(viewer, session)):
         learners = learners.filter(pk__in=scopes.participants_in_scope(viewer).values("pk"))
     return learners.select_related("institution").order_by("last_name", "first_name", "pk")
 
 
-def _failure_key(user, course) -> str:
-    return f"live-checkin-failures:{user.pk}:{course.pk}"
+def _wrong_codes(*, user: User, course: CoursePage, add: bool) -> int:
+    """Wrong codes the user has typed on the course in the current window,
+    counting one more if `add`: django-ratelimit's counter in the shared
+    cache, so every process sees the same count. Only wrong codes count: a
+    learner who mistypes once and then checks in is never held up."""
+    usage = get_usage(
+        None,  # the key below needs no request, and a service has none
+        group="live-checkin-wrong-code",
+        key=lambda group, request: f"{user.pk}:{course.pk}",
+        rate=(CHECKIN_MAX_FAILURES, CHECKIN_FAILURE_SECONDS),
+        increment=add,
+    )
+    if usage is None:  # RATELIMIT_ENABLE = False
+        return 0
+    # A cache that cannot count reports limit 0: refuse rather than allow guessing.
+    return usage["count"] if usage["limit"] else CHECKIN_MAX_FAILURES
 
 
 def _find_session(*, user, course, code: str) -> LiveSession:
-    key = _failure_key(user, course)
-    if cache.get(key, 0) >= CHECKIN_MAX_FAILURES:
+    if _wrong_codes(user=user, course=course, add=False) >= CHECKIN_MAX_FAILURES:
         raise LiveSessionError(CHECKIN_TOO_MANY)
     code = checkin_code_normalise(code)
     session = (
@@ -103,11 +116,7 @@ def _find_session(*, user, course, code: str) -> LiveSession:
         else None
     )
     if session is None:
-        cache.add(key, 0, CHECKIN_FAILURE_SECONDS)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired in between
-            cache.set(key, 1, CHECKIN_FAILURE_SECONDS)
+        _wrong_codes(user=user, course=course, add=True)
         raise LiveSessionError(CHECKIN_CODE_UNKNOWN)
     return session
 

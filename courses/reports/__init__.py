@@ -6,7 +6,8 @@ Each report is a read (scoped querysets) and pure functions that turn
 fetched data into rows, totals and documents.
 
 - `base`, `filters`, `scope`, `documents`: the report classes, the one
-  family of filter forms (also the register page's), the courses and institutions in a person's scope, the PDFs.
+  family of filter forms (also the register page's), the courses and
+  institutions in a person's scope, the PDFs.
 - `attendance`, `activity`, `indicators`, `register`, `live`: one module
   per report; `all` registers them in menu order.
 - `evidence`, `models`: the evidence pack and its background job.

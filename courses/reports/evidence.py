@@ -180,7 +180,7 @@ def may_download(pack: EvidencePack, user) -> bool:
     """The person who asked, or a coordinator with the same scope."""
     if pack.requested_by_id == user.pk:
         return True
-    return scopes.is_coordinator(user) and scopes.scope_institution_ids(
+    return scopes.may_coordinate(user) and scopes.scope_institution_ids(
         user
     ) == scopes.scope_institution_ids(pack.requested_by)
 

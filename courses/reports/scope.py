@@ -11,7 +11,7 @@ from courses.models import CoursePage, Enrolment
 
 def report_institutions(user):
     """Institutions the user may filter by: a coordinator's scope, or all."""
-    if scopes.is_coordinator(user) and not scopes.is_administrator(user):
+    if scopes.may_coordinate(user) and not scopes.may_see_everyone(user):
         return scopes.institutions_in_scope(user).order_by("name")
     return Institution.objects.order_by("name")
 
@@ -22,7 +22,7 @@ def enrolment_visibility(user) -> Q:
     if ids is None:
         return Q()
     visible = Q(user__institution_id__in=ids)
-    if scopes.is_trainer(user):
+    if scopes.may_teach(user):
         visible |= Q(course__in=CoursePage.objects.filter(trainers=user))
     return visible
 

@@ -7,6 +7,7 @@ import io
 import random
 import string
 import threading
+import time
 import tracemalloc
 
 import pypdf
@@ -336,6 +337,20 @@ def test_wrong_codes_get_a_plain_not_found_and_checks_are_rate_limited(client, s
         assert "Nie znaleziono zaświadczenia" in response.content.decode()
     statuses = [client.get(f"/certificates/verify/{'B' * 32}/").status_code for _ in range(30)]
     assert statuses[-1] == 429
+    assert "Zbyt wiele" in client.get(f"/certificates/verify/{'B' * 32}/").content.decode()
+
+
+def test_verification_limit_is_per_address_and_resets_after_a_minute(
+    client, site_shell, monkeypatch
+):
+    started = time.time()
+    monkeypatch.setattr(time, "time", lambda: started)
+    url = f"/certificates/verify/{'B' * 32}/"
+    statuses = [client.get(url).status_code for _ in range(31)]
+    assert statuses == [404] * 30 + [429]
+    assert client.get(url, REMOTE_ADDR="10.1.2.3").status_code == 404
+    monkeypatch.setattr(time, "time", lambda: started + 60)
+    assert client.get(url).status_code == 404
 
 
 def test_learner_downloads_only_their_own_certificate(client, course, learner_lo1, learner_lo2):

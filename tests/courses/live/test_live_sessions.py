@@ -6,6 +6,7 @@ switch to and from summer time), and fixed query counts."""
 
 import csv
 import io
+import time
 import zipfile
 from datetime import UTC, datetime, timedelta
 from html import escape
@@ -176,6 +177,29 @@ def test_guessing_codes_is_cut_short(live, learner_lo1, clock):
     for _attempt in range(live_sessions.CHECKIN_MAX_FAILURES):
         refused(live_sessions.CHECKIN_CODE_UNKNOWN, lambda: checkin(learner_lo1, session, "XXXXXX"))
     refused(live_sessions.CHECKIN_TOO_MANY, lambda: checkin(learner_lo1, session))
+
+
+def test_wrong_codes_count_per_course_and_are_forgotten_after_the_wait(
+    live, learner_lo1, clock, monkeypatch
+):
+    session = live["session"]
+    clock.set(local(2026, 5, 12, 10, 5))
+    started = time.time()
+    monkeypatch.setattr(time, "time", lambda: started)
+    for _attempt in range(live_sessions.CHECKIN_MAX_FAILURES):
+        refused(live_sessions.CHECKIN_CODE_UNKNOWN, lambda: checkin(learner_lo1, session, "XXXXXX"))
+    refused(live_sessions.CHECKIN_TOO_MANY, lambda: checkin(learner_lo1, session))
+    # Another course of the same learner is not held up.
+    other, _lessons = factories.course_with_lessons(live["course"].get_parent(), 1)
+    refused(
+        live_sessions.CHECKIN_CODE_UNKNOWN,
+        lambda: live_sessions.live_checkin(user=learner_lo1, course=other, code="XXXXXX"),
+    )
+    # After the wait the right code checks the learner in.
+    wait = live_sessions.CHECKIN_FAILURE_SECONDS
+    clock.set(clock.now + timedelta(seconds=wait))
+    monkeypatch.setattr(time, "time", lambda: started + wait)
+    assert checkin(learner_lo1, session).checked_in_at == clock.now
 
 
 def test_checkin_form_on_the_course_page(client, live, learner_lo1, learner_lo2, clock):
@@ -660,7 +684,7 @@ def test_reports_run_a_fixed_number_of_queries(
         Enrolment.objects.create(user=learner, course=course, method="self")
         Attendance.objects.create(session=session, user=learner, status=PRESENT)
     client.force_login(coordinator_county)
-    for url, budget in ((SESSION_URL, 19), (COURSE_URL, 24)):
+    for url, budget in ((SESSION_URL, 18), (COURSE_URL, 23)):
         client.get(url, YEAR)
         with django_assert_num_queries(budget):
             assert client.get(url, YEAR).status_code == 200

@@ -390,9 +390,9 @@ def many(catalogue, county, days):
 @pytest.mark.parametrize(
     ("url", "export_format", "page_queries", "export_queries"),
     [
-        (ACTIVITY, "csv", 19, 14),
-        (INDICATORS, "xlsx", 18, 15),
-        (REGISTER, "csv", 17, 13),
+        (ACTIVITY, "csv", 18, 13),
+        (INDICATORS, "xlsx", 17, 14),
+        (REGISTER, "csv", 16, 12),
     ],
 )
 def test_reports_run_a_fixed_number_of_queries(
