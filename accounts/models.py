@@ -99,12 +99,7 @@ class Institution(models.Model):
             raise ValidationError({"parent": _("An institution cannot be placed below itself.")})
 
 
-class UserQuerySet(models.QuerySet):
-    def in_institutions(self, institution_ids):
-        return self.filter(institution_id__in=institution_ids)
-
-
-class UserManager(DjangoUserManager.from_queryset(UserQuerySet)):
+class UserManager(DjangoUserManager):
     """Creates users identified by email instead of a username."""
 
     use_in_migrations = True

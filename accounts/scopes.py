@@ -6,7 +6,6 @@ learners enrolled on the courses they teach; learners see only themselves."""
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
-from django.http import Http404
 
 from .models import Institution, User
 from .roles import COORDINATE, SEE_EVERYONE, TEACH
@@ -66,13 +65,6 @@ def participants_in_scope(user):
         )
         visible |= Q(pk__in=taught.values("pk"))
     return queryset.filter(visible)
-
-
-def institution_in_scope_or_404(user, pk) -> Institution:
-    try:
-        return institutions_in_scope(user).get(pk=pk)
-    except (Institution.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
 
 
 def log_entries_visible(user) -> Q | None:

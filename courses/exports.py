@@ -188,17 +188,6 @@ def stream_response(*, filename: str, chunks, content_type: str) -> StreamingHtt
     return response
 
 
-def csv_response(
-    *, filename: str, headers: Iterable, rows: Iterable[Iterable], excel: bool = True
-) -> StreamingHttpResponse:
-    """A streamed CSV download."""
-    return stream_response(
-        filename=filename,
-        chunks=csv_stream(headers, rows, excel=excel),
-        content_type="text/csv; charset=utf-8",
-    )
-
-
 def xlsx_file_response(*, filename: str, write) -> FileResponse:
     """An XLSX download: `write(file)` fills a temporary file first (flat memory)."""
     output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
@@ -206,18 +195,6 @@ def xlsx_file_response(*, filename: str, write) -> FileResponse:
     output.seek(0)
     return FileResponse(
         output, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
-    )
-
-
-def xlsx_response(
-    *, filename: str, headers: Iterable, rows: Iterable[Iterable], widths=(), sheet_name=""
-) -> FileResponse:
-    """An XLSX download of rows."""
-    return xlsx_file_response(
-        filename=filename,
-        write=lambda output: xlsx_write(
-            output, headers=headers, rows=rows, widths=widths, sheet_name=sheet_name
-        ),
     )
 
 

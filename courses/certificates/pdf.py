@@ -10,7 +10,6 @@ A document names its pictures by short `picture:` addresses that
 does not parse) their bytes; each document gets a fresh image cache, so
 nothing of one certificate stays in the process after it is written."""
 
-import base64
 import functools
 import hashlib
 import mimetypes
@@ -51,12 +50,6 @@ class Picture:
     def __post_init__(self):
         digest = hashlib.blake2b(self.data, digest_size=12).hexdigest()
         object.__setattr__(self, "src", f"{PICTURE_SCHEME}{digest}")
-
-    @property
-    def data_uri(self) -> str:
-        """The picture inline, for a document rendered without its pictures
-        passed to `html_to_pdf`."""
-        return f"data:{self.mime};base64,{base64.b64encode(self.data).decode()}"
 
 
 @dataclass(frozen=True)
