@@ -9,8 +9,10 @@ batches, the public verification page and the register in the admin.
   documents; `render`: the certificate's PDF; `workers`: the processes of a
   large batch; `designs`: how the designs a course chooses from (listed by
   the catalogue) are drawn.
-- `register`: the register's rows; `admin`: the register, batches and
-  revocation in Wagtail; `views`: "my certificates", download, verification.
+- `register`: the register's rows; `admin`: PDFs, revocation, reissue and
+  batches in Wagtail (the register listing and its files are the reports'
+  `register_admin`); `access`: who may use those pages, shared by both;
+  `views`: "my certificates", download, verification.
 - `selectors`: who sees the register, and the certificate on the course
   page and "my courses"; these and `certificate_issue` on completion are
   registered into progress by courses/apps.py.

@@ -10,7 +10,6 @@ filter form and files."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -23,8 +22,8 @@ from courses import exports
 from courses.certificates import designs as certificate_templates
 from courses.certificates import render as certificate_pdf
 from courses.certificates import services
+from courses.certificates.access import RegisterAccessMixin
 from courses.certificates.files import pdf_response
-from courses.certificates.selectors import certificates_in_scope, may_see_register
 from courses.job_admin import job_file_response, job_page
 from courses.models import CertificateBatch
 from lms.redirects import safe_redirect_target
@@ -52,21 +51,6 @@ def _next(request) -> str:
 
 def _back(request):
     return redirect(_next(request) or "courses_certificates")
-
-
-class RegisterAccessMixin:
-    """Administrators and coordinators only; objects from the scoped queryset."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_see_register(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def scoped(self):
-        return certificates_in_scope(self.request.user)
-
-    def get_certificate(self, pk):
-        return get_object_or_404(self.scoped(), pk=pk)
 
 
 class CertificatePdfView(RegisterAccessMixin, View):

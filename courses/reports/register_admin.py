@@ -7,7 +7,6 @@ it shares their filter form and their export path; the actions on one
 certificate (PDF, revoke, reissue) and the ZIP's progress stay with the
 certificates (`courses.certificates.admin`), reached by URL name."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -18,7 +17,7 @@ from courses import exports
 from courses.certificates import designs as certificate_designs
 from courses.certificates import register as certificate_register
 from courses.certificates import services
-from courses.certificates.selectors import may_see_register
+from courses.certificates.access import RegisterAccessMixin
 from courses.models import CertificateBatch
 from courses.reports.admin import FormFilteredListingView, export_links, report_response
 from courses.reports.register import (
@@ -45,16 +44,7 @@ LIST_FIELDS = (
 )
 
 
-class RegisterAccess:
-    """Administrators and coordinators only."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_see_register(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class RegisterView(RegisterAccess, FormFilteredListingView):
+class RegisterView(RegisterAccessMixin, FormFilteredListingView):
     template_name = "courses/admin/certificates/index.html"
     page_title = gettext_lazy("Certificates")
     header_icon = "doc-full"
@@ -101,7 +91,7 @@ class RegisterExportView(RegisterView):
         )
 
 
-class BatchCreateView(RegisterAccess, View):
+class BatchCreateView(RegisterAccessMixin, View):
     """Ask for a ZIP of the valid certificates matching the filters; it is
     built in the background and the batch page shows its progress."""
 
