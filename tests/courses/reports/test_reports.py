@@ -119,7 +119,7 @@ def test_report_page_runs_a_fixed_number_of_queries(
         Enrolment.objects.create(user=learner, course=course, method="self")
     client.force_login(coordinator_county)
     client.get(URL, period)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(20):
         assert client.get(URL, period).status_code == 200
 
 
