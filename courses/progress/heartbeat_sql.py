@@ -33,7 +33,7 @@ def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _aware(value) -> datetime:
+def aware(value) -> datetime:
     """SQLite hands back text for computed columns, PostgreSQL a datetime."""
     if isinstance(value, str):
         value = parse_datetime(value)
@@ -77,8 +77,8 @@ def visit_state(*, user_id: int, visit: str) -> VisitState | None:
         course_id=course_id,
         lesson_id=lesson_id,
         last_beat=last_beat,
-        last_seen_at=_aware(last_seen_at),
-        last_credited=_aware(last_credited),
+        last_seen_at=aware(last_seen_at),
+        last_credited=aware(last_credited),
         lesson_live=bool(live),
         enrolled=bool(enrolled),
         time_rules=bool(lesson_min_seconds or course_min_percent),
