@@ -31,7 +31,7 @@ from courses.models import (
     QuizAttempt,
     Topic,
 )
-from courses.progress import sections, selectors
+from courses.progress import lesson_body, sections, selectors
 from courses.progress import services as progress_services
 from lms import page_cache, site_cache
 from lms.ids import parse_id
@@ -172,15 +172,16 @@ def serve_lesson(page: LessonPage, request):
 
 
 def _blocks_with_quiz_state(lesson: LessonPage, user, retry: str | None):
-    """Lesson blocks paired with, for quizzes, what the learner should see:
-    the form for a new attempt, or the graded result of the last one."""
+    """The lesson body's parts (the kept HTML of the shared blocks, the
+    learner's own blocks) paired with, for quizzes, what the learner should
+    see: the form for a new attempt, or the graded result of the last one."""
     attempts: dict[str, list[QuizAttempt]] = {}
     if lesson.quizzes():  # no query for the many lessons without one
         for attempt in QuizAttempt.objects.filter(user=user, lesson=lesson).order_by("number"):
             attempts.setdefault(attempt.quiz_id, []).append(attempt)
     pairs = []
-    for block in lesson.body:
-        if block.block_type != "quiz":
+    for block in lesson_body.lesson_body_parts(lesson):
+        if getattr(block, "block_type", None) != "quiz":
             pairs.append((block, None))
             continue
         done = attempts.get(block.id, [])
