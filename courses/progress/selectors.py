@@ -18,7 +18,7 @@ from lms import site_cache
 
 PROGRESS_FIELDS = (
     "id", "user_id", "lesson_id", "course_id", "status",
-    "first_opened_at", "last_opened_at", "effective_seconds",
+    "first_opened_at", "last_opened_at", "effective_seconds", "best_score",
 )  # fmt: skip
 
 

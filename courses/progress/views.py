@@ -28,6 +28,7 @@ from courses.models import (
     CoursePage,
     Enrolment,
     LessonPage,
+    LessonProgress,
     QuizAttempt,
     Topic,
 )
@@ -162,7 +163,7 @@ def serve_lesson(page: LessonPage, request):
             },
             "previous_lesson": lessons[index - 1] if index > 0 else None,
             "next_lesson": lessons[index + 1] if index + 1 < len(lessons) else None,
-            "blocks": _blocks_with_quiz_state(page, user, retry=request.GET.get("retry")),
+            "blocks": _blocks_with_quiz_state(page, user, progress, retry=request.GET.get("retry")),
             **selectors.lesson_summary(lessons, done),
         },
     )
@@ -171,12 +172,14 @@ def serve_lesson(page: LessonPage, request):
     return response
 
 
-def _blocks_with_quiz_state(lesson: LessonPage, user, retry: str | None):
+def _blocks_with_quiz_state(lesson: LessonPage, user, progress: LessonProgress, retry: str | None):
     """The lesson body's parts (the kept HTML of the shared blocks, the
     learner's own blocks) paired with, for quizzes, what the learner should
     see: the form for a new attempt, or the graded result of the last one."""
     attempts: dict[str, list[QuizAttempt]] = {}
-    if lesson.quizzes():  # no query for the many lessons without one
+    # No query for the many lessons without a quiz, nor for a learner who never
+    # submitted one here (every attempt sets the progress row's best score).
+    if progress.best_score is not None and lesson.quizzes():
         for attempt in QuizAttempt.objects.filter(user=user, lesson=lesson).order_by("number"):
             attempts.setdefault(attempt.quiz_id, []).append(attempt)
     pairs = []
