@@ -167,7 +167,9 @@ def lesson_open(*, user: User, lesson: LessonPage) -> LessonOpening:
     start the learning session its heartbeats will extend. The lesson page
     runs this on every view, so the common case is one read (enrolment and
     progress rows) and two single-statement writes (an upsert of the
-    opening, the session row), each consistent on its own: no transaction.
+    opening, the session row), each consistent on its own: no transaction
+    (the session row's `create` runs in none; the upsert is hand-written
+    SQL, as `bulk_create` would open one).
     Only an opening that may change the status (a row not started yet, or a
     lesson completed by opening it) takes the locked path of the other
     progress writes."""
@@ -182,18 +184,14 @@ def lesson_open(*, user: User, lesson: LessonPage) -> LessonOpening:
     if _opening_may_change_status(progress, lesson):
         progress = _lesson_open_locked(user=user, lesson=lesson, course=course, now=now)
     else:
-        opened = LessonProgress(
-            user=user, lesson=lesson, course=course, status=LessonProgress.Status.IN_PROGRESS,
-            first_opened_at=now, last_opened_at=now,
-        )  # fmt: skip
-        LessonProgress.objects.bulk_create(
-            [opened],
-            update_conflicts=True,
-            unique_fields=["user", "lesson"],
-            update_fields=["last_opened_at"],
+        heartbeat_sql.opening_upsert(
+            user_id=user.pk, lesson_id=lesson.pk, course_id=course.pk, now=now
         )
         if progress is None:  # a first opening (a concurrent one only moves last_opened_at)
-            progress = opened
+            progress = LessonProgress(
+                user=user, lesson=lesson, course=course, first_opened_at=now,
+                status=LessonProgress.Status.IN_PROGRESS,
+            )  # fmt: skip
         progress.last_opened_at = now
     rows[lesson.pk] = progress
     session = LearningSession.objects.create(

@@ -339,3 +339,32 @@ def test_concurrent_completions_and_heartbeats_leave_one_consistent_row(catalogu
     assert rows.get().is_completed
     assert Enrolment.objects.get(user=learner).completed_at is not None
     assert rows.get().effective_seconds <= 30
+
+
+def test_opening_again_moves_only_the_last_opening_and_never_the_status(enrolled, clock):
+    user, lesson = enrolled["user"], enrolled["lessons"][0]
+    first, _session, _rows = progress_services.lesson_open(user=user, lesson=lesson)
+    opened_at = first.first_opened_at
+    clock.advance(3600)
+    again, _session, _rows = progress_services.lesson_open(user=user, lesson=lesson)
+    row = LessonProgress.objects.get(user=user, lesson=lesson)
+    assert (row.first_opened_at, row.last_opened_at) == (opened_at, clock.now)
+    assert row.status == again.status == LessonProgress.Status.IN_PROGRESS
+    assert LearningSession.objects.filter(user=user, lesson=lesson).count() == 2
+
+    progress_services.lesson_mark_done(user=user, lesson=lesson)
+    clock.advance(60)
+    reopened, _session, rows = progress_services.lesson_open(user=user, lesson=lesson)
+    assert reopened.is_completed and rows[lesson.pk].is_completed
+    assert LessonProgress.objects.get(user=user, lesson=lesson).is_completed
+    assert set(rows) == {lesson.pk}  # the course's rows, the quiz lesson not opened yet
+
+
+def test_a_lesson_completed_by_opening_it_completes_on_the_first_view(enrolled):
+    user, lesson = enrolled["user"], enrolled["lessons"][0]
+    lesson.complete_on_open, lesson.complete_by_button = True, False
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    progress, _session, _rows = progress_services.lesson_open(user=user, lesson=lesson)
+    assert progress.is_completed
+    assert LessonProgress.objects.get(user=user, lesson=lesson).completed_at is not None
