@@ -138,12 +138,12 @@ def serve_lesson(page: LessonPage, request):
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    page.body = selectors.lesson_body(page)  # parsed once per process and revision
     try:
         progress, session, course_progress = progress_services.lesson_open(user=user, lesson=page)
     except catalogue_services.CourseError as error:
         messages.error(request, error.message)
         return redirect(catalogue_services.course_of(page).url)
-    page.body = selectors.lesson_body(page)
     course = session.course
     done = selectors.done_ids(course_progress)
     programme = selectors.programme(course, done)
