@@ -6,7 +6,8 @@ Reading these from the database on every request cost about half of a page's
 queries. One token in the shared cache (the database cache on one machine,
 Redis when scaled out) is read once per request; any change an editor can
 make to what these values show (a page saved, published, moved or deleted,
-the site or its settings, topics, audiences, H5P packages) replaces the token,
+the site or its settings, topics, audiences, H5P packages, images and
+documents) replaces the token,
 so every process of every instance drops its copies on its next request. The
 anonymous page cache (lms.page_cache) keys its entries by the same token."""
 
@@ -21,6 +22,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.url_routing import RouteResult
@@ -203,6 +206,7 @@ def connect_signals() -> None:
     senders += [Site, PageViewRestriction, PageViewRestriction.groups.through]
     senders += [model for model in apps.get_models() if issubclass(model, BaseSiteSetting)]
     senders += [apps.get_model("courses", name) for name in ("Topic", "Audience", "H5PPackage")]
+    senders += [get_image_model(), get_document_model()]  # shown by lesson bodies
     for sender in senders:
         uid = f"site_cache_{sender._meta.label_lower}"
         post_save.connect(_purge_on_signal, sender=sender, dispatch_uid=f"{uid}_save")

@@ -1,8 +1,11 @@
-"""Hand-written SQL for the heartbeat, the one hot write path: every learner
-posts one every 30 seconds. The ORM spent more time compiling these three
-statements than the database spent running them, so they are written once
-here, in SQL that SQLite and PostgreSQL both accept, and the service in
-`courses.progress.services.heartbeat_record` keeps all the decisions."""
+"""Hand-written SQL for the hot write paths: the heartbeat (every learner
+posts one every 30 seconds) and the opening of a lesson (every lesson page
+view). The ORM spent more time compiling the heartbeat's three statements
+than the database spent running them, and its upsert (`bulk_create`) wraps
+the one statement in a transaction of its own (BEGIN and COMMIT: two more
+round trips per page), so they are written once here, in SQL that SQLite and
+PostgreSQL both accept; the services in `courses.progress.services` keep all
+the decisions."""
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,7 +36,7 @@ def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _aware(value) -> datetime:
+def aware(value) -> datetime:
     """SQLite hands back text for computed columns, PostgreSQL a datetime."""
     if isinstance(value, str):
         value = parse_datetime(value)
@@ -77,8 +80,8 @@ def visit_state(*, user_id: int, visit: str) -> VisitState | None:
         course_id=course_id,
         lesson_id=lesson_id,
         last_beat=last_beat,
-        last_seen_at=_aware(last_seen_at),
-        last_credited=_aware(last_credited),
+        last_seen_at=aware(last_seen_at),
+        last_credited=aware(last_credited),
         lesson_live=bool(live),
         enrolled=bool(enrolled),
         time_rules=bool(lesson_min_seconds or course_min_percent),
@@ -99,4 +102,21 @@ def credit_write(*, state: VisitState, user_id: int, credit: int, now: datetime,
             f"UPDATE {_table(LessonProgress)} SET effective_seconds = effective_seconds + %s"  # noqa: S608
             " WHERE user_id = %s AND lesson_id = %s",
             [credit, user_id, state.lesson_id],
+        )
+
+
+def opening_upsert(*, user_id: int, lesson_id: int, course_id: int, now: datetime) -> None:
+    """Record an opening of the lesson in one statement: a new progress row
+    (in progress, first and last opened now), or only `last_opened_at` moved
+    on the learner's existing row (its status and first opening untouched)."""
+    moment = connection.ops.adapt_datetimefield_value(now)
+    status = LessonProgress.Status.IN_PROGRESS.value
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {_table(LessonProgress)}"  # noqa: S608
+            " (user_id, lesson_id, course_id, status, first_opened_at, last_opened_at,"
+            " effective_seconds) VALUES (%s, %s, %s, %s, %s, %s, 0)"
+            " ON CONFLICT (user_id, lesson_id) DO UPDATE"
+            " SET last_opened_at = excluded.last_opened_at",
+            [user_id, lesson_id, course_id, status, moment, moment],
         )

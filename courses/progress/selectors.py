@@ -1,28 +1,81 @@
 """Reads on a learner's progress that the learner's pages share: the lessons
 they completed, a course's programme with their done marks, the summary of a
 list of lessons (count, done, percent, where to continue), their effective
-time and last activity. One query each, whatever the number of lessons."""
+time and last activity. The learner's progress rows of the courses shown
+are read once (with the enrolment on the lesson page) and everything else
+is worked out from them: one query, whatever the number of lessons."""
 
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max, Sum
+from django.db import connection
 from wagtail.models import Page
 
-from courses.models import CoursePage, LessonPage, LessonProgress, ModulePage
+from courses.models import CoursePage, Enrolment, LessonPage, LessonProgress, ModulePage
+from courses.progress import heartbeat_sql
 from lms import site_cache
 
+PROGRESS_FIELDS = (
+    "id", "user_id", "lesson_id", "course_id", "status",
+    "first_opened_at", "last_opened_at", "effective_seconds", "best_score",
+)  # fmt: skip
 
-def done_lesson_ids(user, course_ids: Iterable[int]) -> set[int]:
-    """The lessons the learner completed on the given courses; none (and no
-    query) for a visitor."""
+
+def course_progress(user, course_ids: Iterable[int]) -> dict[int, LessonProgress]:
+    """Lesson id -> the learner's progress row, for the given courses: one
+    read that gives the done lessons, the effective time and the last
+    activity; none (and no query) for a visitor."""
     if not user.is_authenticated:
-        return set()
-    return set(
-        LessonProgress.objects.filter(
-            user=user, course_id__in=course_ids, status=LessonProgress.Status.COMPLETED
-        ).values_list("lesson_id", flat=True)
+        return {}
+    rows = LessonProgress.objects.filter(user=user, course_id__in=list(course_ids)).only(
+        *PROGRESS_FIELDS
+    )
+    return {row.lesson_id: row for row in rows}
+
+
+def enrolled_course_progress(user, course: CoursePage) -> dict[int, LessonProgress] | None:
+    """The learner's progress rows in the course (as `course_progress`),
+    read with their enrolment in one query; None when not enrolled. The
+    lesson page's one read before it records the opening."""
+    columns = ", ".join(f"p.{name}" for name in PROGRESS_FIELDS)
+    sql = f"""
+        SELECT {columns}
+          FROM {_table(Enrolment)} e
+          LEFT JOIN {_table(LessonProgress)} p
+            ON p.user_id = e.user_id AND p.course_id = e.course_id
+         WHERE e.user_id = %s AND e.course_id = %s AND e.withdrawn_at IS NULL"""  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, course.pk])
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    progress = {}
+    for row in rows:
+        values = dict(zip(PROGRESS_FIELDS, row, strict=True))
+        if values["id"] is None:  # enrolled, nothing started yet
+            continue
+        for name in ("first_opened_at", "last_opened_at"):
+            if values[name] is not None:
+                values[name] = heartbeat_sql.aware(values[name])
+        progress[values["lesson_id"]] = LessonProgress(**values)
+    return progress
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def done_ids(progress: dict[int, LessonProgress]) -> set[int]:
+    """The completed lessons among the learner's progress rows."""
+    return {lesson_id for lesson_id, row in progress.items() if row.is_completed}
+
+
+def course_of_lesson(lesson: LessonPage) -> CoursePage:
+    """The lesson's course, the same for everyone: kept per process until a
+    page changes (a move replaces the site generation)."""
+    return site_cache.memo(
+        f"courses:course-of:{lesson.pk}", lambda: CoursePage.objects.ancestor_of(lesson).get()
     )
 
 
@@ -74,19 +127,53 @@ def lesson_summary(lessons: Sequence[Page], done_ids: set[int]) -> dict[str, Any
     }
 
 
-def effective_seconds(user, course: CoursePage) -> int:
+def effective_seconds(progress: dict[int, LessonProgress], course: CoursePage) -> int:
     """The learner's effective learning time on the course."""
-    total = LessonProgress.objects.filter(user=user, course=course).aggregate(
-        total=Sum("effective_seconds")
-    )["total"]
-    return total or 0
+    return sum(row.effective_seconds for row in progress.values() if row.course_id == course.pk)
 
 
-def last_activity_by_course(user, courses: Sequence[CoursePage]) -> dict[int, Any]:
+def last_activity_by_course(progress: dict[int, LessonProgress]) -> dict[int, Any]:
     """Course id -> when the learner last opened one of its lessons."""
-    return dict(
-        LessonProgress.objects.filter(user=user, course__in=courses)
-        .values("course_id")
-        .annotate(last=Max("last_opened_at"))
-        .values_list("course_id", "last")
-    )
+    last: dict[int, Any] = {}
+    for row in progress.values():
+        if row.last_opened_at and (
+            row.course_id not in last or row.last_opened_at > last[row.course_id]
+        ):
+            last[row.course_id] = row.last_opened_at
+    return last
+
+
+def live_lessons() -> list[Page]:
+    """Every live lesson of the site in tree order (pages with their paths,
+    for counting and linking a course's lessons), the same for everyone:
+    kept per process until a page changes."""
+
+    def build():
+        lesson_type = ContentType.objects.get_for_model(LessonPage)
+        return list(Page.objects.live().filter(content_type=lesson_type).order_by("path"))
+
+    return site_cache.memo("courses:live-lessons", build)
+
+
+def course_people(course: CoursePage) -> dict[str, list]:
+    """The course's audiences and trainers as its page lists them, the same
+    for everyone: kept per process until a page (or its lists) changes."""
+
+    def build():
+        return {"audiences": list(course.audiences.all()), "trainers": list(course.trainers.all())}
+
+    return site_cache.memo(f"courses:people:{course.pk}", build)
+
+
+def lesson_body(lesson: LessonPage):
+    """The lesson's content blocks, parsed (with the images, documents and
+    H5P packages they show), the same for everyone: kept per process for
+    the live revision until a page, package, image or document changes."""
+
+    def build():
+        body = lesson.body
+        for child in body:  # parse every block now, fetching what they show
+            child.value  # noqa: B018
+        return body
+
+    return site_cache.memo(f"courses:lesson-body:{lesson.pk}:{lesson.live_revision_id}", build)

@@ -5,6 +5,7 @@ message constants below."""
 
 import uuid
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -24,7 +25,7 @@ from courses.models import (
     LessonProgress,
     QuizAttempt,
 )
-from courses.progress import heartbeat_sql, rules
+from courses.progress import heartbeat_sql, rules, selectors
 
 NOT_ENROLLED = _("You are not enrolled on this course.")
 LESSON_UNAVAILABLE = _("This lesson is not available.")
@@ -151,20 +152,85 @@ def course_completion_announce(*, enrolment: Enrolment) -> None:
     transaction.on_commit(lambda: emails.send_completion(enrolment))
 
 
-@transaction.atomic
-def lesson_open(*, user: User, lesson: LessonPage) -> tuple[LessonProgress, LearningSession]:
-    """Record that the learner opened the lesson and start the learning
-    session its heartbeats will extend."""
-    course = lesson_course_checked(user=user, lesson=lesson)
-    progress = progress_for_update(user=user, lesson=lesson, course=course)
+class LessonOpening(NamedTuple):
+    """What opening a lesson gives its page: the learner's progress in the
+    lesson, the learning session its heartbeats extend, and the learner's
+    progress rows in the whole course (for the programme's done marks)."""
+
+    progress: LessonProgress
+    session: LearningSession
+    course_progress: dict[int, LessonProgress]
+
+
+def lesson_open(*, user: User, lesson: LessonPage) -> LessonOpening:
+    """Record that the learner opened the lesson (when first and last) and
+    start the learning session its heartbeats will extend. The lesson page
+    runs this on every view, so the common case is one read (enrolment and
+    progress rows) and two single-statement writes (an upsert of the
+    opening, the session row), each consistent on its own: no transaction
+    (the session row's `create` runs in none; the upsert is hand-written
+    SQL, as `bulk_create` would open one).
+    Only an opening that may change the status (a row not started yet, or a
+    lesson completed by opening it) takes the locked path of the other
+    progress writes."""
+    if not lesson.live:
+        raise CourseError(LESSON_UNAVAILABLE)
+    course = selectors.course_of_lesson(lesson)
+    rows = selectors.enrolled_course_progress(user, course)
+    if rows is None:
+        raise CourseError(NOT_ENROLLED)
     now = timezone.now()
-    progress.first_opened_at = progress.first_opened_at or now
-    progress.last_opened_at = max(progress.last_opened_at or now, now)
+    progress = rows.get(lesson.pk)
+    if _opening_may_change_status(progress, lesson):
+        progress = _lesson_open_locked(user=user, lesson=lesson, course=course, now=now)
+    else:
+        heartbeat_sql.opening_upsert(
+            user_id=user.pk, lesson_id=lesson.pk, course_id=course.pk, now=now
+        )
+        if progress is None:  # a first opening (a concurrent one only moves last_opened_at)
+            progress = LessonProgress(
+                user=user, lesson=lesson, course=course, first_opened_at=now,
+                status=LessonProgress.Status.IN_PROGRESS,
+            )  # fmt: skip
+        progress.last_opened_at = now
+    rows[lesson.pk] = progress
     session = LearningSession.objects.create(
         user=user, course=course, lesson=lesson, visit=str(uuid.uuid4()),
         started_at=now, last_seen_at=now,
     )  # fmt: skip
-    return progress_advance(progress, lesson, course), session
+    return LessonOpening(progress, session, rows)
+
+
+def _opening_may_change_status(progress: LessonProgress | None, lesson: LessonPage) -> bool:
+    """Whether opening the lesson may move the learner's status beyond "in
+    progress": a lesson completed by opening it (or with no rule at all) not
+    completed yet, or a row that exists but was never opened. Every other
+    rule is met by a heartbeat, the button, a quiz or an H5P result, each
+    of which re-evaluates the lesson itself."""
+    if progress is not None and progress.is_completed:
+        return False
+    no_rule = not (
+        lesson.complete_by_button
+        or lesson.complete_by_quiz
+        or lesson.complete_by_h5p
+        or lesson.complete_min_seconds
+    )
+    never_opened = progress is not None and (
+        progress.first_opened_at is None or progress.status == LessonProgress.Status.NOT_STARTED
+    )
+    return lesson.complete_on_open or no_rule or never_opened
+
+
+@transaction.atomic
+def _lesson_open_locked(
+    *, user: User, lesson: LessonPage, course: CoursePage, now
+) -> LessonProgress:
+    """Record an opening that may complete the lesson (and the course) under
+    the row lock every other progress write takes."""
+    progress = progress_for_update(user=user, lesson=lesson, course=course)
+    progress.first_opened_at = progress.first_opened_at or now
+    progress.last_opened_at = max(progress.last_opened_at or now, now)
+    return progress_advance(progress, lesson, course)
 
 
 @transaction.atomic

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -19,7 +18,6 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
 
 from courses.catalogue import quiz
 from courses.catalogue import selectors as catalogue_selectors
@@ -30,10 +28,11 @@ from courses.models import (
     CoursePage,
     Enrolment,
     LessonPage,
+    LessonProgress,
     QuizAttempt,
     Topic,
 )
-from courses.progress import sections, selectors
+from courses.progress import lesson_body, sections, selectors
 from courses.progress import services as progress_services
 from lms import page_cache, site_cache
 from lms.ids import parse_id
@@ -113,7 +112,8 @@ def serve_course(page: CoursePage, request):
         if user.is_authenticated
         else None
     )
-    done = selectors.done_lesson_ids(user, [page.pk]) if enrolment else set()
+    progress = selectors.course_progress(user, [page.pk]) if enrolment else {}
+    done = selectors.done_ids(progress)
     programme = selectors.programme(page, done)
     extra = {}
     if enrolment:
@@ -125,7 +125,8 @@ def serve_course(page: CoursePage, request):
         {
             "enrolment": enrolment,
             "programme": programme,
-            "effective_seconds": selectors.effective_seconds(user, page) if enrolment else 0,
+            "effective_seconds": selectors.effective_seconds(progress, page),
+            **selectors.course_people(page),
             **extra,
             **selectors.lesson_summary(selectors.programme_lessons(programme), done),
         },
@@ -137,13 +138,14 @@ def serve_lesson(page: LessonPage, request):
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    page.body = selectors.lesson_body(page)  # parsed once per process and revision
     try:
-        progress, session = progress_services.lesson_open(user=user, lesson=page)
+        progress, session, course_progress = progress_services.lesson_open(user=user, lesson=page)
     except catalogue_services.CourseError as error:
         messages.error(request, error.message)
         return redirect(catalogue_services.course_of(page).url)
     course = session.course
-    done = selectors.done_lesson_ids(user, [course.pk])
+    done = selectors.done_ids(course_progress)
     programme = selectors.programme(course, done)
     lessons = selectors.programme_lessons(programme)
     index = next(i for i, lesson in enumerate(lessons) if lesson.pk == page.pk)
@@ -161,7 +163,7 @@ def serve_lesson(page: LessonPage, request):
             },
             "previous_lesson": lessons[index - 1] if index > 0 else None,
             "next_lesson": lessons[index + 1] if index + 1 < len(lessons) else None,
-            "blocks": _blocks_with_quiz_state(page, user, retry=request.GET.get("retry")),
+            "blocks": _blocks_with_quiz_state(page, user, progress, retry=request.GET.get("retry")),
             **selectors.lesson_summary(lessons, done),
         },
     )
@@ -170,15 +172,19 @@ def serve_lesson(page: LessonPage, request):
     return response
 
 
-def _blocks_with_quiz_state(lesson: LessonPage, user, retry: str | None):
-    """Lesson blocks paired with, for quizzes, what the learner should see:
-    the form for a new attempt, or the graded result of the last one."""
+def _blocks_with_quiz_state(lesson: LessonPage, user, progress: LessonProgress, retry: str | None):
+    """The lesson body's parts (the kept HTML of the shared blocks, the
+    learner's own blocks) paired with, for quizzes, what the learner should
+    see: the form for a new attempt, or the graded result of the last one."""
     attempts: dict[str, list[QuizAttempt]] = {}
-    for attempt in QuizAttempt.objects.filter(user=user, lesson=lesson).order_by("number"):
-        attempts.setdefault(attempt.quiz_id, []).append(attempt)
+    # No query for the many lessons without a quiz, nor for a learner who never
+    # submitted one here (every attempt sets the progress row's best score).
+    if progress.best_score is not None and lesson.quizzes():
+        for attempt in QuizAttempt.objects.filter(user=user, lesson=lesson).order_by("number"):
+            attempts.setdefault(attempt.quiz_id, []).append(attempt)
     pairs = []
-    for block in lesson.body:
-        if block.block_type != "quiz":
+    for block in lesson_body.lesson_body_parts(lesson):
+        if getattr(block, "block_type", None) != "quiz":
             pairs.append((block, None))
             continue
         done = attempts.get(block.id, [])
@@ -209,18 +215,12 @@ def my_courses(request):
         Enrolment.objects.active().filter(user=user).select_related("course").order_by("deadline")
     )
     courses = [enrolment.course for enrolment in enrolments]
-    lessons_by_course: dict[int, list[Page]] = {course.pk: [] for course in courses}
-    if courses:
-        in_courses = Q()
-        for course in courses:
-            in_courses |= Q(path__startswith=course.path, depth__gt=course.depth)
-        lesson_type = ContentType.objects.get_for_model(LessonPage)
-        lessons = Page.objects.live().filter(in_courses, content_type=lesson_type).order_by("path")
-        lessons_by_course = catalogue_selectors.lessons_by_course(
-            courses, ((lesson, lesson.path) for lesson in lessons)
-        )
-    done = selectors.done_lesson_ids(user, [course.pk for course in courses])
-    last_activity = selectors.last_activity_by_course(user, courses)
+    lessons_by_course = catalogue_selectors.lessons_by_course(
+        courses, ((lesson, lesson.path) for lesson in selectors.live_lessons())
+    )
+    progress = selectors.course_progress(user, [course.pk for course in courses])
+    done = selectors.done_ids(progress)
+    last_activity = selectors.last_activity_by_course(progress)
     extra: dict[int, dict] = {course.pk: {} for course in courses}
     for section in sections.MY_COURSES:  # live sessions, the certificate
         for course_id, values in section(user, courses).items():
@@ -234,7 +234,9 @@ def my_courses(request):
         }
         for enrolment in enrolments
     ]
-    catalogue = CourseCatalogPage.objects.live().first()
+    catalogue = site_cache.memo(
+        "courses:catalogue", lambda: CourseCatalogPage.objects.live().first()
+    )
     return TemplateResponse(
         request, "courses/my_courses.html", {"rows": rows, "catalogue": catalogue}
     )
@@ -243,7 +245,6 @@ def my_courses(request):
 def serve_catalogue(page: CourseCatalogPage, request):
     courses = (
         CoursePage.objects.live()
-        .public()
         .child_of(page)
         .select_related("topic")
         .prefetch_related("audiences")
@@ -258,21 +259,12 @@ def serve_catalogue(page: CourseCatalogPage, request):
         courses = courses.filter(topic__slug=topic)
     if query:
         courses = courses.filter(Q(title__icontains=query) | Q(summary__icontains=query))
-    courses = list(courses.distinct())
-
-    lesson_paths = site_cache.memo(
-        f"courses:lesson-paths:{page.pk}",
-        lambda: list(
-            Page.objects.live()
-            .descendant_of(page)
-            .filter(content_type=ContentType.objects.get_for_model(LessonPage))
-            .values_list("pk", "path")
-        ),
-    )
+    # Only public courses: the privacy settings come from the process's copy.
+    courses = [course for course in courses.distinct() if not site_cache.view_restrictions(course)]
     lessons_per_course = {
         course_id: set(lessons)
         for course_id, lessons in catalogue_selectors.lessons_by_course(
-            courses, lesson_paths
+            courses, ((lesson.pk, lesson.path) for lesson in selectors.live_lessons())
         ).items()
     }
 
@@ -282,7 +274,7 @@ def serve_catalogue(page: CourseCatalogPage, request):
         enrolled = set(
             Enrolment.objects.active().filter(user=user).values_list("course_id", flat=True)
         )
-    done = selectors.done_lesson_ids(user, enrolled) if enrolled else set()
+    done = selectors.done_ids(selectors.course_progress(user, enrolled)) if enrolled else set()
     cards = []
     for course in courses:
         lessons = lessons_per_course[course.pk]

@@ -84,7 +84,7 @@ def test_enrolment_list_ignores_a_course_id_beyond_the_range(coordinator, course
 
 def test_heartbeat_with_a_beat_beyond_the_range_is_refused(learner, course_data, learner_lo1):
     lesson = course_data["lessons"][0]
-    _progress, session = progress_services.lesson_open(user=learner_lo1, lesson=lesson)
+    _progress, session, _rows = progress_services.lesson_open(user=learner_lo1, lesson=lesson)
     for beat in [HUGE, str(2**64), str(2**31), "0", "²", "-1", "abc", ""]:
         response = learner.post(
             f"/courses/lessons/{lesson.pk}/heartbeat/", {"visit": session.visit, "beat": beat}

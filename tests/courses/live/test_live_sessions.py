@@ -704,7 +704,7 @@ def test_learner_pages_with_sessions_run_a_fixed_number_of_queries(
             session.expected_institutions.set([county["lo1"]])
         Attendance.objects.create(session=session, user=learner_lo1, status=PRESENT)
     ready(client, learner_lo1)
-    for url, budget in ((course.url, 11), ("/my-courses/", 10)):
+    for url, budget in ((course.url, 8), ("/my-courses/", 7)):
         client.get(url)
         with django_assert_num_queries(budget):
             assert client.get(url).status_code == 200

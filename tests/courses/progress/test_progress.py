@@ -58,7 +58,7 @@ def seconds(enrolled, lesson):
 def test_time_is_capped_replays_add_nothing_and_idle_splits(enrolled, clock, settings):
     settings.HEARTBEAT_SECONDS, settings.HEARTBEAT_IDLE_GAP_SECONDS = 30, 300
     lesson = enrolled["lessons"][0]
-    _progress, session = progress_services.lesson_open(user=enrolled["user"], lesson=lesson)
+    _progress, session, _rows = progress_services.lesson_open(user=enrolled["user"], lesson=lesson)
     clock.advance(30)
     assert beat(enrolled, lesson, session.visit, 1) == 30
     assert beat(enrolled, lesson, session.visit, 1) == 0  # replayed
@@ -81,7 +81,7 @@ def test_fractions_of_a_second_carry_over_to_the_next_beat(enrolled, clock):
     """Beats 29.6 s apart: whole seconds credited, fractions carried, so five
     beats credit the 148 seconds that passed (not 5 x 29)."""
     lesson = enrolled["lessons"][0]
-    _progress, session = progress_services.lesson_open(user=enrolled["user"], lesson=lesson)
+    _progress, session, _rows = progress_services.lesson_open(user=enrolled["user"], lesson=lesson)
     credited = []
     for number in range(1, 6):
         clock.advance(29.6)
@@ -92,8 +92,8 @@ def test_fractions_of_a_second_carry_over_to_the_next_beat(enrolled, clock):
 
 def test_two_tabs_never_double_time(enrolled, clock):
     first, second = enrolled["lessons"]
-    _p, tab_a = progress_services.lesson_open(user=enrolled["user"], lesson=first)
-    _p, tab_b = progress_services.lesson_open(user=enrolled["user"], lesson=second)
+    _p, tab_a, _rows = progress_services.lesson_open(user=enrolled["user"], lesson=first)
+    _p, tab_b, _rows = progress_services.lesson_open(user=enrolled["user"], lesson=second)
     total = 0
     for number in range(1, 5):
         clock.advance(15)
@@ -114,7 +114,7 @@ def test_heartbeat_refused_without_enrolment_or_with_bogus_payload(
     assert response.status_code == 400
     assert response.json()["error"] == "Nie rozpoznano tej wizyty na stronie. Odśwież lekcję."
     lesson = enrolled["lessons"][0]
-    _p, session = progress_services.lesson_open(user=learner_lo1, lesson=lesson)
+    _p, session, _rows = progress_services.lesson_open(user=learner_lo1, lesson=lesson)
     Enrolment.objects.filter(user=learner_lo1).update(withdrawn_at=timezone.now())
     response = client.post(
         f"/courses/lessons/{lesson.pk}/heartbeat/", {"visit": session.visit, "beat": "1"}
@@ -141,7 +141,7 @@ def test_heartbeat_request_runs_a_fixed_handful_of_queries(
 
     lesson = enrolled["lessons"][0]
     ready(client, enrolled["user"])
-    _p, session = progress_services.lesson_open(user=enrolled["user"], lesson=lesson)
+    _p, session, _rows = progress_services.lesson_open(user=enrolled["user"], lesson=lesson)
     url = f"/courses/lessons/{lesson.pk}/heartbeat/"
     expected = 7 + (1 if connection.features.has_select_for_update else 0)
     for number in (1, 2):
@@ -153,7 +153,7 @@ def test_heartbeat_request_runs_a_fixed_handful_of_queries(
 
 
 def test_another_learners_visit_cannot_be_used(client, enrolled, county):
-    _p, session = progress_services.lesson_open(
+    _p, session, _rows = progress_services.lesson_open(
         user=enrolled["user"], lesson=enrolled["lessons"][0]
     )
     intruder = factories.user_with_role("Uczestnicy", email="intruz@example.org")
@@ -192,7 +192,7 @@ def test_lesson_completion_rules_must_all_hold(enrolled, clock, rules, steps, co
     number, visit = 0, None
     for step in steps:
         if step == "open":
-            _p, session = progress_services.lesson_open(user=enrolled["user"], lesson=lesson)
+            _p, session, _rows = progress_services.lesson_open(user=enrolled["user"], lesson=lesson)
             visit = session.visit
         elif step == "beat":
             clock.advance(30)
@@ -231,7 +231,7 @@ def test_course_minimum_time_is_required_and_rule_changes_keep_completions(enrol
         lesson.complete_by_quiz = False
         lesson.complete_by_button = True
         lesson.save()
-    _p, session = progress_services.lesson_open(user=enrolled["user"], lesson=first)
+    _p, session, _rows = progress_services.lesson_open(user=enrolled["user"], lesson=first)
     progress_services.lesson_mark_done(user=enrolled["user"], lesson=first)
     progress_services.lesson_mark_done(user=enrolled["user"], lesson=last)
     enrolment = Enrolment.objects.get(user=enrolled["user"])
@@ -272,7 +272,7 @@ def test_progress_only_moves_forward_and_never_invents_time(enrolled, clock, eve
         lesson = lessons[index]
         try:
             if kind == "open":
-                _p, session = progress_services.lesson_open(user=user, lesson=lesson)
+                _p, session, _rows = progress_services.lesson_open(user=user, lesson=lesson)
                 visits[index], numbers[index] = session.visit, 0
             elif kind in ("beat", "replay") and index in visits:
                 numbers[index] += 0 if kind == "replay" and numbers[index] else 1
@@ -312,7 +312,7 @@ def test_concurrent_completions_and_heartbeats_leave_one_consistent_row(catalogu
     course, lessons = factories.course_with_lessons(catalogue, 1)
     Enrolment.objects.create(user=learner, course=course, method="self")
     lesson = lessons[0]
-    _p, session = progress_services.lesson_open(user=learner, lesson=lesson)
+    _p, session, _rows = progress_services.lesson_open(user=learner, lesson=lesson)
     errors = []
 
     def work(number):
@@ -339,3 +339,32 @@ def test_concurrent_completions_and_heartbeats_leave_one_consistent_row(catalogu
     assert rows.get().is_completed
     assert Enrolment.objects.get(user=learner).completed_at is not None
     assert rows.get().effective_seconds <= 30
+
+
+def test_opening_again_moves_only_the_last_opening_and_never_the_status(enrolled, clock):
+    user, lesson = enrolled["user"], enrolled["lessons"][0]
+    first, _session, _rows = progress_services.lesson_open(user=user, lesson=lesson)
+    opened_at = first.first_opened_at
+    clock.advance(3600)
+    again, _session, _rows = progress_services.lesson_open(user=user, lesson=lesson)
+    row = LessonProgress.objects.get(user=user, lesson=lesson)
+    assert (row.first_opened_at, row.last_opened_at) == (opened_at, clock.now)
+    assert row.status == again.status == LessonProgress.Status.IN_PROGRESS
+    assert LearningSession.objects.filter(user=user, lesson=lesson).count() == 2
+
+    progress_services.lesson_mark_done(user=user, lesson=lesson)
+    clock.advance(60)
+    reopened, _session, rows = progress_services.lesson_open(user=user, lesson=lesson)
+    assert reopened.is_completed and rows[lesson.pk].is_completed
+    assert LessonProgress.objects.get(user=user, lesson=lesson).is_completed
+    assert set(rows) == {lesson.pk}  # the course's rows, the quiz lesson not opened yet
+
+
+def test_a_lesson_completed_by_opening_it_completes_on_the_first_view(enrolled):
+    user, lesson = enrolled["user"], enrolled["lessons"][0]
+    lesson.complete_on_open, lesson.complete_by_button = True, False
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    progress, _session, _rows = progress_services.lesson_open(user=user, lesson=lesson)
+    assert progress.is_completed
+    assert LessonProgress.objects.get(user=user, lesson=lesson).completed_at is not None
