@@ -2,7 +2,7 @@
 catalogue lists (`courses.catalogue.certificate_designs`, re-exported here
 as CHOICES and DEFAULT for the certificate's own field and the admin). The
 designs share one HTML template and differ in their CSS template (parsed
-once per process), under courses/templates/courses/certificates/."""
+once per process), under courses/certificates/templates/courses/certificates/."""
 
 from courses.catalogue.certificate_designs import CHOICES, DEFAULT
 

@@ -88,10 +88,15 @@ MIDDLEWARE = [
 ROOT_URLCONF = "lms.urls"
 WSGI_APPLICATION = "lms.wsgi.application"
 
+COURSES_PACKAGE_TEMPLATES = sorted((BASE_DIR / "courses").glob("*/templates"))
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        # The site shell's templates, then each courses package's own (one
+        # Django app with a package per domain: a package keeps its templates
+        # beside its code under Wagtail's default names, courses/<name>.html).
+        "DIRS": [PROJECT_DIR / "templates", *COURSES_PACKAGE_TEMPLATES],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
