@@ -1,6 +1,7 @@
 """The learning dashboard on the admin home page, the overdue learners
 screen with its reminder emails, and the daily deadline reminder command."""
 
+import uuid
 from datetime import datetime, timedelta
 from io import StringIO
 
@@ -33,7 +34,7 @@ def session(user, course, lesson, *, started, seconds):
         user=user,
         course=course,
         lesson=lesson,
-        visit=f"{user.pk}-{started.isoformat()}",
+        visit=str(uuid.uuid4()),
         started_at=started,
         last_seen_at=started + timedelta(seconds=seconds),
         active_seconds=seconds,
