@@ -252,6 +252,19 @@ class CoursePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
     def social(self) -> list[str]:
         return _lines(self.outcomes_social)
 
+    def numbered_outcomes(self) -> list[tuple[str, str, str]]:
+        """(symbol, kind, text) of every learning outcome, numbered as Polish
+        programmes number them: W1.. knowledge (wiedza), U1.. skills
+        (umiejętności), K1.. social competences (kompetencje społeczne).
+        Tests and alignments name outcomes by these symbols."""
+        kinds = [("W", "knowledge", self.knowledge), ("U", "skills", self.skills)]
+        kinds.append(("K", "social", self.social))
+        return [
+            (f"{letter}{number}", kind, text)
+            for letter, kind, lines in kinds
+            for number, text in enumerate(lines, start=1)
+        ]
+
     def lessons(self):
         """Live lessons of this course in programme order (modules included)."""
         return LessonPage.objects.live().descendant_of(self).order_by("path")

@@ -19,6 +19,17 @@ from courses.certificates.models import (
     CertificateSequence,
     CertificateSettings,
 )
+from courses.competences.models import (
+    Competence,
+    CompetenceArea,
+    CompetenceAssessment,
+    CompetenceAttempt,
+    CompetenceFramework,
+    CompetenceStandard,
+    CompetenceTest,
+    OutcomeAlignment,
+    ProficiencyLevel,
+)
 from courses.h5p.models import H5PLibrary, H5PPackage, H5PResult, H5PStatement, H5PUserData
 from courses.live.models import Attendance, AttendanceChange, AttendanceSettings, LiveSession
 from courses.progress.models import LearningSession, LessonProgress, QuizAttempt
@@ -33,6 +44,13 @@ __all__ = [
     "CertificateBatch",
     "CertificateSequence",
     "CertificateSettings",
+    "Competence",
+    "CompetenceArea",
+    "CompetenceAssessment",
+    "CompetenceAttempt",
+    "CompetenceFramework",
+    "CompetenceStandard",
+    "CompetenceTest",
     "CourseCatalogPage",
     "CoursePage",
     "Enrolment",
@@ -47,6 +65,8 @@ __all__ = [
     "LessonProgress",
     "LiveSession",
     "ModulePage",
+    "OutcomeAlignment",
+    "ProficiencyLevel",
     "QuizAttempt",
     "Topic",
 ]

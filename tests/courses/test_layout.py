@@ -10,9 +10,17 @@ from pathlib import Path
 import courses
 
 ROOT = Path(courses.__file__).parent
-# A package's rank in the order; h5p and live stand side by side and may not
-# import each other.
-RANKS = {"catalogue": 0, "progress": 1, "h5p": 2, "live": 2, "certificates": 3, "reports": 4}
+# A package's rank in the order; h5p, live and competences stand side by side
+# and may not import each other.
+RANKS = {
+    "catalogue": 0,
+    "progress": 1,
+    "h5p": 2,
+    "live": 2,
+    "competences": 2,
+    "certificates": 3,
+    "reports": 4,
+}
 # The modules that wire the packages into Django and Wagtail: they import
 # every package's views and admin on purpose.
 WIRING = {"courses.urls", "courses.wagtail_hooks", "courses.apps"}
