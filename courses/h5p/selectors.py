@@ -1,13 +1,13 @@
 """Reads on H5P results that progress asks for through its registries
 (courses.progress.rules and courses.progress.sections, filled in by
 `CoursesConfig.ready()`): the lesson's H5P completion rule and the results
-shown in the progress grid's cells."""
+shown in the progress grid's cells; the player's saved state."""
 
 from typing import Any
 
 from django.db.models import Max, Sum
 
-from courses.models import CoursePage, H5PResult, LessonPage, LessonProgress
+from courses.models import CoursePage, H5PResult, H5PUserData, LessonPage, LessonProgress
 
 
 def h5p_rule_met(progress: LessonProgress, lesson: LessonPage) -> bool | None:
@@ -39,3 +39,13 @@ def grid_cells(course: CoursePage, user_ids: list[int]) -> dict[tuple[int, int],
         }
         for row in results
     }
+
+
+def h5p_saved_state(*, user, lesson: LessonPage, activity_id: str, directory: str):
+    """The player's saved state (a JSON string) for resuming, if it was saved
+    for the package folder the learner gets now."""
+    saved = H5PUserData.objects.filter(
+        user=user, lesson=lesson, activity_id=activity_id, data_type="state",
+        sub_content_id="0", directory=directory,
+    )  # fmt: skip
+    return saved.values_list("data", flat=True).first()

@@ -137,16 +137,6 @@ def h5p_statement_record(
     return stored, progress_services.progress_advance(progress, lesson, course)
 
 
-def h5p_saved_state(*, user: User, lesson: LessonPage, activity_id: str, directory: str):
-    """The player's saved state (a JSON string) for resuming, if it was saved
-    for the package folder the learner gets now."""
-    saved = H5PUserData.objects.filter(
-        user=user, lesson=lesson, activity_id=activity_id, data_type="state",
-        sub_content_id="0", directory=directory,
-    )  # fmt: skip
-    return saved.values_list("data", flat=True).first()
-
-
 @transaction.atomic
 def h5p_user_data_save(
     *,

@@ -115,7 +115,7 @@ def opening_upsert(*, user_id: int, lesson_id: int, course_id: int, now: datetim
         cursor.execute(
             f"INSERT INTO {_table(LessonProgress)}"  # noqa: S608
             " (user_id, lesson_id, course_id, status, first_opened_at, last_opened_at,"
-            " effective_seconds) VALUES (%s, %s, %s, %s, %s, %s, 0)"
+            " effective_seconds, quiz_summary) VALUES (%s, %s, %s, %s, %s, %s, 0, '{}')"
             " ON CONFLICT (user_id, lesson_id) DO UPDATE"
             " SET last_opened_at = excluded.last_opened_at",
             [user_id, lesson_id, course_id, status, moment, moment],

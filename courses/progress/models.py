@@ -33,6 +33,10 @@ class LessonProgress(Record, models.Model):
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     best_score = models.PositiveSmallIntegerField(_("best score (%)"), null=True, blank=True)
     effective_seconds = models.PositiveIntegerField(_("effective time (s)"), default=0)
+    # What the lesson page shows of the learner's quizzes, kept with the row
+    # the page reads anyway (the attempts stay the evidence): quiz id ->
+    # {"attempts": n, "last": {"number", "score", "passed", "answers"}}.
+    quiz_summary = models.JSONField(_("quiz summary"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("lesson progress")

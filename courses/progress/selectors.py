@@ -34,11 +34,15 @@ def course_progress(user, course_ids: Iterable[int]) -> dict[int, LessonProgress
     return {row.lesson_id: row for row in rows}
 
 
-def enrolled_course_progress(user, course: CoursePage) -> dict[int, LessonProgress] | None:
+def enrolled_course_progress(
+    user, course: CoursePage, lesson: LessonPage
+) -> dict[int, LessonProgress] | None:
     """The learner's progress rows in the course (as `course_progress`),
     read with their enrolment in one query; None when not enrolled. The
-    lesson page's one read before it records the opening."""
+    lesson page's one read before it records the opening, so the row of
+    `lesson` also brings the learner's quiz summary."""
     columns = ", ".join(f"p.{name}" for name in PROGRESS_FIELDS)
+    columns += ", CASE WHEN p.lesson_id = %s THEN p.quiz_summary END"
     sql = f"""
         SELECT {columns}
           FROM {_table(Enrolment)} e
@@ -46,15 +50,18 @@ def enrolled_course_progress(user, course: CoursePage) -> dict[int, LessonProgre
             ON p.user_id = e.user_id AND p.course_id = e.course_id
          WHERE e.user_id = %s AND e.course_id = %s AND e.withdrawn_at IS NULL"""  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, course.pk])
+        cursor.execute(sql, [lesson.pk, user.pk, course.pk])
         rows = cursor.fetchall()
     if not rows:
         return None
+    summary_field = LessonProgress._meta.get_field("quiz_summary")
     progress = {}
-    for row in rows:
+    for *row, summary in rows:
         values = dict(zip(PROGRESS_FIELDS, row, strict=True))
         if values["id"] is None:  # enrolled, nothing started yet
             continue
+        if summary is not None:
+            values["quiz_summary"] = summary_field.from_db_value(summary, None, connection)
         for name in ("first_opened_at", "last_opened_at"):
             if values[name] is not None:
                 values[name] = heartbeat_sql.aware(values[name])

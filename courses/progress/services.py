@@ -176,7 +176,7 @@ def lesson_open(*, user: User, lesson: LessonPage) -> LessonOpening:
     if not lesson.live:
         raise CourseError(LESSON_UNAVAILABLE)
     course = selectors.course_of_lesson(lesson)
-    rows = selectors.enrolled_course_progress(user, course)
+    rows = selectors.enrolled_course_progress(user, course, lesson)
     if rows is None:
         raise CourseError(NOT_ENROLLED)
     now = timezone.now()
@@ -292,6 +292,12 @@ def lesson_mark_done(*, user: User, lesson: LessonPage) -> LessonProgress:
     return progress_advance(progress, lesson, course)
 
 
+def _quiz_summary_entry(attempt: QuizAttempt) -> dict:
+    """The progress row's record of a quiz after `attempt`, its newest one."""
+    last = {key: getattr(attempt, key) for key in ("number", "score", "passed", "answers")}
+    return {"attempts": attempt.number, "last": last}
+
+
 @transaction.atomic
 def quiz_attempt_submit(*, user: User, lesson: LessonPage, quiz_id: str, data) -> QuizAttempt:
     """Grade a posted quiz on the server and store the attempt."""
@@ -319,5 +325,6 @@ def quiz_attempt_submit(*, user: User, lesson: LessonPage, quiz_id: str, data) -
     )
     progress.first_opened_at = progress.first_opened_at or attempt.submitted_at
     progress.best_score = max(progress.best_score or 0, score)
+    progress.quiz_summary = {**progress.quiz_summary, quiz_id: _quiz_summary_entry(attempt)}
     progress_advance(progress, lesson, course)
     return attempt

@@ -29,7 +29,6 @@ from courses.models import (
     Enrolment,
     LessonPage,
     LessonProgress,
-    QuizAttempt,
     Topic,
 )
 from courses.progress import lesson_body, sections, selectors
@@ -175,35 +174,30 @@ def serve_lesson(page: LessonPage, request):
 def _blocks_with_quiz_state(lesson: LessonPage, user, progress: LessonProgress, retry: str | None):
     """The lesson body's parts (the kept HTML of the shared blocks, the
     learner's own blocks) paired with, for quizzes, what the learner should
-    see: the form for a new attempt, or the graded result of the last one."""
-    attempts: dict[str, list[QuizAttempt]] = {}
-    # No query for the many lessons without a quiz, nor for a learner who never
-    # submitted one here (every attempt sets the progress row's best score).
-    if progress.best_score is not None and lesson.quizzes():
-        for attempt in QuizAttempt.objects.filter(user=user, lesson=lesson).order_by("number"):
-            attempts.setdefault(attempt.quiz_id, []).append(attempt)
+    see: the form for a new attempt (its questions' kept HTML in the
+    learner's order), or the graded result of the last attempt. What the
+    learner did comes with their progress row (its quiz summary): no query."""
     pairs = []
     for block in lesson_body.lesson_body_parts(lesson):
         if getattr(block, "block_type", None) != "quiz":
             pairs.append((block, None))
             continue
-        done = attempts.get(block.id, [])
+        summary = progress.quiz_summary.get(block.id, {})
+        used, last = summary.get("attempts", 0), summary.get("last")
+        can_retry = quiz.may_attempt(block.value, used)
         state = {
             "id": block.id,
             "quiz": block.value,
-            "attempts": done,
-            "attempts_left": quiz.attempts_left(block.value, len(done)),
-            "passed": any(attempt.passed for attempt in done),
+            "attempts_left": quiz.attempts_left(block.value, used),
         }
-        last = done[-1] if done else None
-        can_retry = quiz.may_attempt(block.value, len(done))
         if last and not (retry == block.id and can_retry):
             state["last"] = last
-            state["results"] = quiz.grade(block.value, last.answers)[1]
+            state["results"] = quiz.grade(block.value, last["answers"])[1]
             state["can_retry"] = can_retry
         else:
-            seed = f"{user.pk}-{block.id}-{len(done)}"
-            state["questions"] = quiz.shuffled_options(block.value, seed=seed)
+            state["questions"] = lesson_body.quiz_form_parts(
+                lesson, block, seed=f"{user.pk}-{block.id}-{used}"
+            )
         pairs.append((block, state))
     return pairs
 

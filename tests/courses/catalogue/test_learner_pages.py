@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.urls import reverse
 from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -326,3 +327,10 @@ def test_query_counts_do_not_grow(
     for url, budget in budgets.items():
         with django_assert_num_queries(budget):
             assert client.get(url).status_code == 200
+    # Once graded, the quiz shows the learner's result from their progress row's
+    # summary: no read of the attempts (with one lesson, beside the H5P activity).
+    quiz_id, data = answers_for(lessons[-1], {"Alt + F4", "Szyfrowanie dysku", "Prawda"})
+    client.post(reverse("courses:quiz_submit", args=[lessons[-1].pk, quiz_id]), data)
+    with django_assert_num_queries(budgets[lessons[-1].url]):
+        page = soup(client.get(lessons[-1].url))
+    assert "Próba 1: 17%" in page.find(class_="quiz__score").get_text()
