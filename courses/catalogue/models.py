@@ -10,17 +10,18 @@ Who takes which course: an enrolment records who enrolled whom, when, how,
 and until when; withdrawing keeps the row (history), and re-enrolling makes
 a new one, so at most one enrolment per learner and course is active."""
 
-from django import forms
-from django.conf import settings
 import math
 from decimal import Decimal
 
+from django import forms
+from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -30,7 +31,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from accounts import roles, scopes
-from courses.catalogue import certificate_designs
+from courses import exports
+from courses.catalogue import certificate_designs, impact
 from courses.catalogue.blocks import H5PActivityBlock, LessonStreamBlock, QuizBlock
 from courses.catalogue.panels import CompletionImpactPanel
 from lms import site_cache
@@ -76,6 +78,20 @@ def _lines(text: str) -> list[str]:
 
 
 DEFAULT_MIN_TIME_PERCENT = 80
+# The editor's notice of a change of the needed time (CoursePageForm).
+SHARE_CHANGE = ngettext_lazy(
+    "This change concerns %(count)d learner still on the course who has less effective "
+    "learning time than the new share would require (%(needed)s h).",
+    "This change concerns %(count)d learners still on the course who have less effective "
+    "learning time than the new share would require (%(needed)s h).",
+    "count",
+)
+SHARE_HELD = ngettext_lazy(
+    "Of them, %(count)d had reached the current share.",
+    "Of them, %(count)d had reached the current share.",
+    "count",
+)
+SHARE_CONFIRM = _("Save again to confirm.")
 
 
 def min_effective_seconds(hours, percent: int) -> int:
@@ -104,7 +120,14 @@ class CourseCatalogPage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
 class CoursePageForm(WagtailAdminPageForm):
     """A trainer who creates a course teaches it: unlisted, they would miss it
     in their progress, live-session and report screens, which go by the
-    course's trainers. Pre-ticked on the form and kept on saving the new page."""
+    course's trainers. Pre-ticked on the form and kept on saving the new page.
+
+    A change of the effective time completion needs (the share or the hours)
+    that would hold back learners still on the course is refused once with
+    their count; the panel (CompletionImpactPanel) then carries the needed
+    seconds in a hidden field, so saving the same again confirms it."""
+
+    share_confirmed = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,7 +152,28 @@ class CoursePageForm(WagtailAdminPageForm):
                 )
                 .distinct()
             )
+        self._check_share_impact(cleaned_data)
         return cleaned_data
+
+    def _check_share_impact(self, cleaned_data) -> None:
+        self.share_pending = None
+        names = ("hours", "completion_min_time_percent")
+        if self.instance._state.adding or not all(cleaned_data.get(n) is not None for n in names):
+            return
+        old = min_effective_seconds(
+            self.initial.get("hours"), self.initial.get("completion_min_time_percent") or 0
+        )
+        new = min_effective_seconds(*(cleaned_data[name] for name in names))
+        if new == old or cleaned_data.get("share_confirmed") == str(new) or not impact.SHARE_IMPACT:
+            return
+        count = impact.SHARE_IMPACT[0](self.instance, old_seconds=old, new_seconds=new)
+        if not count.below:
+            return
+        self.share_pending = new
+        message = SHARE_CHANGE % {"count": count.below, "needed": exports.hours_minutes(new)}
+        if new > old and count.reached_old:
+            message += " " + SHARE_HELD % {"count": count.reached_old}
+        self.add_error("completion_min_time_percent", f"{message} {SHARE_CONFIRM}")
 
 
 class CoursePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
