@@ -182,11 +182,9 @@ def lesson_body(lesson: LessonPage):
     return site_cache.memo(f"courses:lesson-body:{lesson.pk}:{lesson.live_revision_id}", build)
 
 
-def share_impact(course: CoursePage, *, old_seconds: int, new_seconds: int) -> ShareImpact:
-    """For the editor changing a course's share of effective time: how many
-    learners still on the course (enrolled, not completed) have less time
-    than the new share needs, and how many of them had the old one's (whom
-    raising the share holds back). One query; completions stay as stored."""
+def enrolment_effective_seconds():
+    """The effective seconds of an enrolment's learner in its course, as an
+    expression for a queryset of enrolments (0 before any heartbeat)."""
     spent = (
         LessonProgress.objects.filter(user=OuterRef("user_id"), course=OuterRef("course_id"))
         .order_by()
@@ -194,10 +192,18 @@ def share_impact(course: CoursePage, *, old_seconds: int, new_seconds: int) -> S
         .annotate(total=Sum("effective_seconds"))
         .values("total")
     )
+    return Coalesce(Subquery(spent), 0)
+
+
+def share_impact(course: CoursePage, *, old_seconds: int, new_seconds: int) -> ShareImpact:
+    """For the editor changing a course's share of effective time: how many
+    learners still on the course (enrolled, not completed) have less time
+    than the new share needs, and how many of them had the old one's (whom
+    raising the share holds back). One query; completions stay as stored."""
     figures = (
         Enrolment.objects.active()
         .filter(course=course, completed_at__isnull=True)
-        .annotate(spent=Coalesce(Subquery(spent), 0))
+        .annotate(spent=enrolment_effective_seconds())
         .aggregate(
             below=Count("pk", filter=Q(spent__lt=new_seconds)),
             reached_old=Count("pk", filter=Q(spent__lt=new_seconds, spent__gte=old_seconds)),
