@@ -147,3 +147,16 @@ def test_the_count_is_one_query(course_on, county, django_assert_num_queries, co
     with django_assert_num_queries(1):
         impact = share_impact(course, old_seconds=7200, new_seconds=11520)
     assert impact == (count + 1, 1)  # the new learners at 0:00 and the one at 1:00; 3:00 held
+
+
+def test_more_hours_at_the_same_share_also_ask_first(client, course_on):
+    """Doubling the hours doubles the time the same share asks: 4:00 of 8 h
+    holds back the learner at 3:00 too."""
+    course, trainer = course_on["course"], course_on["trainer"]
+    client.force_login(trainer)
+    form = _edit_form(course, trainer, hours="8")
+    body = client.post(f"/admin/pages/{course.pk}/edit/", form).content.decode()
+    assert "Ta zmiana dotyczy 2 uczestników" in body and "(4:00 h)" in body
+    assert "W tym 1 osoba, która spełniała dotychczasowy próg." in body
+    course.refresh_from_db()
+    assert course.hours == 4
