@@ -156,6 +156,9 @@ class CoursePageForm(WagtailAdminPageForm):
         return cleaned_data
 
     def _check_share_impact(self, cleaned_data) -> None:
+        """Refuse, once, a change of the needed seconds that holds back
+        learners still on the course, counting them (the form's only query
+        for it); the same save again, carrying those seconds, goes through."""
         self.share_pending = None
         names = ("hours", "completion_min_time_percent")
         if self.instance._state.adding or not all(cleaned_data.get(n) is not None for n in names):
