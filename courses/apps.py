@@ -13,12 +13,14 @@ class CoursesConfig(AppConfig):
         lists keeps a second call harmless."""
         from accounts import personal_data
         from courses import personal_data as course_data
+        from courses.catalogue import impact
         from courses.certificates import selectors as certificate_selectors
         from courses.certificates import services as certificate_services
         from courses.h5p import frame as h5p_frame
         from courses.h5p import selectors as h5p_selectors
         from courses.live import selectors as live_selectors
         from courses.progress import rules, sections
+        from courses.progress import selectors as progress_selectors
 
         personal_data.SECTIONS.update(course_data.SECTIONS)
         # Completion: the H5P lesson rule, the live-attendance course rule,
@@ -26,6 +28,8 @@ class CoursesConfig(AppConfig):
         rules.LESSON_RULES[:] = [h5p_selectors.h5p_rule_met]
         rules.COURSE_RULES[:] = [live_selectors.live_attendance_rule]
         rules.COURSE_COMPLETED[:] = [certificate_services.certificate_issue]
+        # The course editor's count of learners a change of the time share affects.
+        impact.SHARE_IMPACT[:] = [progress_selectors.share_impact]
         # The learner's pages and the progress grid.
         sections.COURSE_PAGE[:] = [
             live_selectors.course_page_section,

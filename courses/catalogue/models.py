@@ -10,6 +10,9 @@ Who takes which course: an enrolment records who enrolled whom, when, how,
 and until when; withdrawing keeps the row (history), and re-enrolling makes
 a new one, so at most one enrolment per learner and course is active."""
 
+import math
+from decimal import Decimal
+
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
@@ -18,6 +21,7 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -27,7 +31,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from accounts import roles, scopes
-from courses.catalogue import certificate_designs
+from courses import exports
+from courses.catalogue import certificate_designs, impact
 from courses.catalogue.blocks import H5PActivityBlock, LessonStreamBlock, QuizBlock
 from courses.catalogue.panels import CompletionImpactPanel
 from lms import site_cache
@@ -72,6 +77,32 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+DEFAULT_MIN_TIME_PERCENT = 80
+# The editor's notice of a change of the needed time (CoursePageForm).
+SHARE_CHANGE = ngettext_lazy(
+    "This change concerns %(count)d learner still on the course who has less effective "
+    "learning time than the new share would require (%(needed)s h).",
+    "This change concerns %(count)d learners still on the course who have less effective "
+    "learning time than the new share would require (%(needed)s h).",
+    "count",
+)
+SHARE_HELD = ngettext_lazy(
+    "Of them, %(count)d had reached the current share.",
+    "Of them, %(count)d had reached the current share.",
+    "count",
+)
+SHARE_CONFIRM = _("Save again to confirm.")
+
+
+def min_effective_seconds(hours, percent: int) -> int:
+    """The whole seconds of effective time that reach `percent` of the
+    planned `hours`, rounded up (a share is met, never nearly met); one rule
+    for completion, certificates, the editor's count and the reports."""
+    if not percent or not hours:
+        return 0
+    return math.ceil(Decimal(hours) * 3600 * percent / 100)
+
+
 class CourseCatalogPage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
     """The public list of courses with filters and search."""
 
@@ -89,7 +120,14 @@ class CourseCatalogPage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
 class CoursePageForm(WagtailAdminPageForm):
     """A trainer who creates a course teaches it: unlisted, they would miss it
     in their progress, live-session and report screens, which go by the
-    course's trainers. Pre-ticked on the form and kept on saving the new page."""
+    course's trainers. Pre-ticked on the form and kept on saving the new page.
+
+    A change of the effective time completion needs (the share or the hours)
+    that would hold back learners still on the course is refused once with
+    their count; the panel (CompletionImpactPanel) then carries the needed
+    seconds in a hidden field, so saving the same again confirms it."""
+
+    share_confirmed = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,7 +152,31 @@ class CoursePageForm(WagtailAdminPageForm):
                 )
                 .distinct()
             )
+        self._check_share_impact(cleaned_data)
         return cleaned_data
+
+    def _check_share_impact(self, cleaned_data) -> None:
+        """Refuse, once, a change of the needed seconds that holds back
+        learners still on the course, counting them (the form's only query
+        for it); the same save again, carrying those seconds, goes through."""
+        self.share_pending = None
+        names = ("hours", "completion_min_time_percent")
+        if self.instance._state.adding or not all(cleaned_data.get(n) is not None for n in names):
+            return
+        old = min_effective_seconds(
+            self.initial.get("hours"), self.initial.get("completion_min_time_percent") or 0
+        )
+        new = min_effective_seconds(*(cleaned_data[name] for name in names))
+        if new == old or cleaned_data.get("share_confirmed") == str(new) or not impact.SHARE_IMPACT:
+            return
+        count = impact.SHARE_IMPACT[0](self.instance, old_seconds=old, new_seconds=new)
+        if not count.below:
+            return
+        self.share_pending = new
+        message = SHARE_CHANGE % {"count": count.below, "needed": exports.hours_minutes(new)}
+        if new > old and count.reached_old:
+            message += " " + SHARE_HELD % {"count": count.reached_old}
+        self.add_error("completion_min_time_percent", f"{message} {SHARE_CONFIRM}")
 
 
 class CoursePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
@@ -169,10 +231,15 @@ class CoursePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
         default=True,
         help_text=_("Learners may enrol themselves with a button on the course page."),
     )
+    # 80 is the share settlements of EU grants usually accept as attended.
     completion_min_time_percent = models.PositiveSmallIntegerField(
         _("minimum effective time (percent of the hours)"),
-        default=0,
-        help_text=_("0 means no minimum; for example 80 requires 80 percent of the course hours."),
+        default=DEFAULT_MIN_TIME_PERCENT,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "0 means no minimum; for example 80 requires 80 percent of the course hours. "
+            "Without it no certificate is issued."
+        ),
     )
     live_attendance_min_percent = models.PositiveSmallIntegerField(
         _("minimum live-session attendance (percent of the sessions)"),
@@ -192,6 +259,11 @@ class CoursePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
         max_length=20,
         choices=certificate_designs.CHOICES,
         default=certificate_designs.DEFAULT,
+    )
+    certificate_shows_effective_time = models.BooleanField(
+        _("show effective learning time on the certificate"),
+        default=False,
+        help_text=_("The certificate states the planned hours and also the learner's time."),
     )
 
     content_panels = [
@@ -223,6 +295,7 @@ class CoursePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
                 FieldPanel("live_attendance_min_percent"),
                 CompletionImpactPanel(),
                 FieldPanel("certificate_template"),
+                FieldPanel("certificate_shows_effective_time"),
             ],
             heading=_("Enrolment and completion"),
         ),
@@ -264,6 +337,11 @@ class CoursePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
             for letter, kind, lines in kinds
             for number, text in enumerate(lines, start=1)
         ]
+
+    @property
+    def min_effective_seconds(self) -> int:
+        """The effective learning time completion asks for (0: none)."""
+        return min_effective_seconds(self.hours, self.completion_min_time_percent)
 
     def lessons(self):
         """Live lessons of this course in programme order (modules included)."""

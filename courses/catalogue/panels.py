@@ -28,3 +28,19 @@ class CompletionImpactPanel(HelpPanel):
                 )
                 % {"completed": completed, "in_progress": in_progress},
             )
+            self.content += self._share_confirmation()
+
+        def _share_confirmation(self) -> str:
+            """The hidden confirmation of a refused change of the needed time
+            (CoursePageForm): the seconds the form told the count for, so the
+            same save again goes through, and a different one asks again."""
+            form = self.form
+            if form is None or "share_confirmed" not in form.fields:
+                return ""
+            pending = getattr(form, "share_pending", None)
+            value = pending if pending is not None else form["share_confirmed"].value() or ""
+            return format_html(
+                '<input type="hidden" name="{}" value="{}">',
+                form.add_prefix("share_confirmed"),
+                value,
+            )

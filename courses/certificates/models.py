@@ -179,6 +179,17 @@ class Certificate(Record, models.Model):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=1)
+    # The learner's effective learning time at issue (the heartbeats' sum),
+    # which settlements compare with the planned hours. Certificates issued
+    # before it was recorded got the time at that migration (0015); null
+    # only where the holder or the course is gone.
+    effective_seconds = models.PositiveIntegerField(
+        _("effective learning time (s)"), null=True, blank=True
+    )
+    # Whether the certificate states that time (the course's setting at issue).
+    states_effective_time = models.BooleanField(
+        _("states the effective learning time"), default=False
+    )
     outcomes_knowledge = models.JSONField(_("learning outcomes: knowledge"), default=list)
     outcomes_skills = models.JSONField(_("learning outcomes: skills"), default=list)
     outcomes_social = models.JSONField(_("learning outcomes: social competences"), default=list)

@@ -3,9 +3,13 @@ export (CSV, XLSX or PDF, written by `courses.exports` and the report PDF).
 Pure functions over already-fetched data."""
 
 from collections.abc import Iterable, Iterator
+from datetime import timedelta
 
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from courses.catalogue.models import min_effective_seconds
 
 # The register columns: header and width (in characters) in the spreadsheet.
 REGISTER_COLUMNS = [
@@ -15,6 +19,8 @@ REGISTER_COLUMNS = [
     (_("Institution"), 36),
     (_("Course"), 40),
     (_("Hours"), 8),
+    (_("Effective time (h:mm)"), 12),
+    (_("Below the share"), 10),
     (_("Start"), 12),
     (_("End"), 12),
     (_("Issued"), 12),
@@ -31,6 +37,7 @@ REGISTER_FIELDS = (
     "institution_name",
     "course_title",
     "hours",
+    "effective_seconds",
     "start_date",
     "end_date",
     "issued_at",
@@ -39,10 +46,27 @@ REGISTER_FIELDS = (
 )
 
 
+def register_entries(certificates):
+    """The register's read of a certificate queryset: the snapshot fields
+    and the course's share of effective time (joined, no query more)."""
+    return certificates.only(*REGISTER_FIELDS).annotate(
+        course_share=F("course__completion_min_time_percent")
+    )
+
+
+def below_share(certificate) -> bool:
+    """Whether the holder's effective time at issue is under the share of
+    the planned hours the course asks (never for a course without one, a
+    deleted course, or a time not recorded)."""
+    needed = min_effective_seconds(certificate.hours, certificate.course_share or 0)
+    return certificate.effective_seconds is not None and certificate.effective_seconds < needed
+
+
 def register_row(certificate) -> list:
     """One register entry as typed cells, from its snapshot (what the
-    certificate states), dates in local time."""
+    certificate states), dates in local time; from `register_entries`."""
     revoked_at = certificate.revoked_at
+    effective = certificate.effective_seconds
     return [
         certificate.number,
         str(certificate.get_status_display()),
@@ -50,6 +74,8 @@ def register_row(certificate) -> list:
         certificate.institution_name,
         certificate.course_title,
         certificate.hours,
+        timedelta(seconds=effective) if effective is not None else None,
+        below_share(certificate),
         certificate.start_date,
         certificate.end_date,
         timezone.localdate(certificate.issued_at),

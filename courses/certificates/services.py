@@ -5,7 +5,7 @@ CertificateError with one of the message constants below."""
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Min
+from django.db.models import F, Min, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
@@ -32,6 +32,10 @@ ALREADY_REVOKED = _("This certificate has already been revoked.")
 REASON_REQUIRED = _("Give the reason for revoking the certificate.")
 ONLY_VALID_REISSUED = _("Only a valid or revoked certificate can be reissued.")
 PERIOD_REVERSED = _("The end of the period is before its start.")
+UNDER_MIN_TIME = _(
+    "The learner's effective learning time is below the share of the planned hours this "
+    "course requires, so no certificate can be issued."
+)
 
 
 class CertificateError(ServiceError):
@@ -68,12 +72,19 @@ def _next_number(pattern: str, year: int) -> tuple[str, int, str]:
 
 def _snapshot(*, enrolment: Enrolment, site: Site | None) -> dict:
     """What the certificate states, taken from the learner, the course and the
-    site settings at the moment of issue."""
+    site settings at the moment of issue; refused for a learner whose
+    effective time is under the course's share of its hours."""
     site_settings, certificate_settings = _site_settings(site)
     user, course = enrolment.user, enrolment.course
-    first_opened = LessonProgress.objects.filter(user=user, course=course).aggregate(
-        first=Min("first_opened_at")
-    )["first"]
+    progress = LessonProgress.objects.filter(user=user, course=course).aggregate(
+        first=Min("first_opened_at"), effective=Sum("effective_seconds")
+    )
+    first_opened, effective = progress["first"], progress["effective"] or 0
+    if effective < course.min_effective_seconds:
+        # Never a document stating hours the learner did not put in: a
+        # settlement would reject it (completion asks the same, and this
+        # also holds for completions stored before the share was raised).
+        raise CertificateError(UNDER_MIN_TIME)
     now = timezone.now()
     started = first_opened or enrolment.enrolled_at
     return {
@@ -90,6 +101,8 @@ def _snapshot(*, enrolment: Enrolment, site: Site | None) -> dict:
         "start_date": timezone.localdate(min(started, enrolment.completed_at or now)),
         "end_date": timezone.localdate(enrolment.completed_at or now),
         "hours": course.hours,
+        "effective_seconds": effective,
+        "states_effective_time": course.certificate_shows_effective_time,
         "outcomes_knowledge": course.knowledge,
         "outcomes_skills": course.skills,
         "outcomes_social": course.social,
@@ -127,7 +140,8 @@ def certificate_issue(*, enrolment: Enrolment, site: Site | None = None) -> Cert
     """Issue the certificate for a completed enrolment, exactly once: called
     from the completion's own transaction, and a second call (a retry, a
     concurrent completion) returns the certificate already issued. The
-    learner gets an email with the link once the transaction commits."""
+    learner gets an email with the link once the transaction commits. A
+    learner under the course's share of effective time gets none."""
     if enrolment.completed_at is None:
         raise CertificateError(NOT_COMPLETED)
     Enrolment.objects.select_for_update().filter(pk=enrolment.pk).exists()
@@ -160,7 +174,8 @@ def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Ce
 def certificate_reissue(*, certificate: Certificate, by: User, site: Site | None = None):
     """Issue a corrected certificate under a new number with today's data (a
     corrected name, for example); the old one stays in the register as
-    replaced and its verification page points to nothing else."""
+    replaced and its verification page points to nothing else. Refused,
+    like issuing, for a learner under the course's share of effective time."""
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.status == Certificate.Status.REPLACED or certificate.enrolment is None:
         raise CertificateError(ONLY_VALID_REISSUED)
@@ -191,6 +206,8 @@ def sample_certificate(*, template: str, site: Site | None = None) -> Certificat
         start_date=date(now.year, 1, 12),
         end_date=date(now.year, 1, 30),
         hours=8,
+        effective_seconds=7 * 3600 + 12 * 60,
+        states_effective_time=True,
         outcomes_knowledge=["Zna zasady bezpiecznej pracy zdalnej."],
         outcomes_skills=["Łączy się z siecią urzędu przez VPN.", "Szyfruje dysk laptopa."],
         outcomes_social=["Dba o ochronę danych mieszkańców."],

@@ -54,6 +54,9 @@ def _state_sql() -> str:
                EXISTS (SELECT 1 FROM {_table(Enrolment)} e
                         WHERE e.user_id = %s AND e.course_id = s.course_id
                           AND e.withdrawn_at IS NULL),
+               EXISTS (SELECT 1 FROM {_table(Enrolment)} e
+                        WHERE e.user_id = %s AND e.course_id = s.course_id
+                          AND e.withdrawn_at IS NULL AND e.completed_at IS NULL),
                l.complete_min_seconds, c.completion_min_time_percent
           FROM {_table(LearningSession)} s
           JOIN {_table(Page)} p ON p.id = s.lesson_id
@@ -69,12 +72,12 @@ def visit_state(*, user_id: int, visit: str) -> VisitState | None:
     state, the enrolment, the rules and the learner's last credited moment
     in any tab; None for a visit that is not theirs."""
     with connection.cursor() as cursor:
-        cursor.execute(_state_sql(), [user_id, user_id, user_id, visit])
+        cursor.execute(_state_sql(), [user_id, user_id, user_id, user_id, visit])
         row = cursor.fetchone()
     if row is None:
         return None
     (session_id, course_id, lesson_id, last_beat, last_seen_at, last_credited, live,
-     enrolled, lesson_min_seconds, course_min_percent) = row  # fmt: skip
+     enrolled, completing, lesson_min_seconds, course_min_percent) = row  # fmt: skip
     return VisitState(
         session_id=session_id,
         course_id=course_id,
@@ -84,7 +87,9 @@ def visit_state(*, user_id: int, visit: str) -> VisitState | None:
         last_credited=aware(last_credited),
         lesson_live=bool(live),
         enrolled=bool(enrolled),
-        time_rules=bool(lesson_min_seconds or course_min_percent),
+        # The course's share (most courses ask one) matters only until the
+        # course is completed: then a beat need not re-evaluate anything for it.
+        time_rules=bool(lesson_min_seconds or (course_min_percent and completing)),
     )
 
 

@@ -10,8 +10,11 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
+from courses.catalogue.impact import ShareImpact
 from courses.models import CoursePage, Enrolment, LessonPage, LessonProgress, ModulePage
 from courses.progress import heartbeat_sql
 from lms import site_cache
@@ -184,3 +187,33 @@ def lesson_body(lesson: LessonPage):
         return body
 
     return site_cache.memo(f"courses:lesson-body:{lesson.pk}:{lesson.live_revision_id}", build)
+
+
+def enrolment_effective_seconds():
+    """The effective seconds of an enrolment's learner in its course, as an
+    expression for a queryset of enrolments (0 before any heartbeat)."""
+    spent = (
+        LessonProgress.objects.filter(user=OuterRef("user_id"), course=OuterRef("course_id"))
+        .order_by()
+        .values("user")
+        .annotate(total=Sum("effective_seconds"))
+        .values("total")
+    )
+    return Coalesce(Subquery(spent), 0)
+
+
+def share_impact(course: CoursePage, *, old_seconds: int, new_seconds: int) -> ShareImpact:
+    """For the editor changing a course's share of effective time: how many
+    learners still on the course (enrolled, not completed) have less time
+    than the new share needs, and how many of them had the old one's (whom
+    raising the share holds back). One query; completions stay as stored."""
+    figures = (
+        Enrolment.objects.active()
+        .filter(course=course, completed_at__isnull=True)
+        .annotate(spent=enrolment_effective_seconds())
+        .aggregate(
+            below=Count("pk", filter=Q(spent__lt=new_seconds)),
+            reached_old=Count("pk", filter=Q(spent__lt=new_seconds, spent__gte=old_seconds)),
+        )
+    )
+    return ShareImpact(**figures)

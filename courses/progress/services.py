@@ -121,8 +121,7 @@ def _complete_course_if_done(*, user_id: int, course: CoursePage, now) -> None:
     )
     if not required <= done:
         return
-    if course.completion_min_time_percent:
-        needed = float(course.hours) * 3600 * course.completion_min_time_percent / 100
+    if needed := course.min_effective_seconds:
         spent = progress.aggregate(total=Sum("effective_seconds"))["total"] or 0
         if spent < needed:
             return

@@ -152,6 +152,11 @@ class ReportView(FormFilteredListingView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rows, totals = [], None
+        flag = (self.report or self.report_class).flag_column
+
+        def flagged(row) -> bool:
+            return flag is not None and row[flag] is True
+
         if self.report is not None:
             page_obj = context["page_obj"]
             offset = (page_obj.number - 1) * PER_PAGE
@@ -172,7 +177,7 @@ class ReportView(FormFilteredListingView):
             ),
             # The report's own: some columns depend on settings.
             headers=[str(header) for header in (self.report or self.report_class).headers],
-            rows=[[documents.display(cell) for cell in row] for row in rows],
+            rows=[(flagged(row), [documents.display(cell) for cell in row]) for row in rows],
             totals=[documents.display(cell) for cell in totals] if totals else None,
         )
         return context

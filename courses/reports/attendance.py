@@ -8,16 +8,20 @@ statement; the rest are pure functions over what they fetched."""
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, DecimalField, Exists, ExpressionWrapper, F, OuterRef, Q, Sum
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from courses.catalogue import selectors as catalogue_selectors
+from courses.catalogue.models import min_effective_seconds
 from courses.models import Certificate, CoursePage, LessonPage, LessonProgress
+from courses.progress import selectors as progress_selectors
 from courses.reports import scope
 from courses.reports.base import TableReport, register
 from courses.reports.filters import ReportFilterForm, Status
@@ -31,10 +35,17 @@ COLUMNS = [
     (gettext_lazy("Enrolled"), 12),
     (gettext_lazy("Started"), 12),
     (gettext_lazy("Completed"), 12),
+    (gettext_lazy("Planned time (h:mm)"), 12),
     (gettext_lazy("Effective time (h:mm)"), 12),
+    (gettext_lazy("Below the share"), 10),
     (gettext_lazy("Result"), 24),
     (gettext_lazy("Certificate number"), 18),
 ]
+
+# Positions in a list row of the cells the totals add up.
+COMPLETED, EFFECTIVE, BELOW = 7, 9, 10
+# The rows the HTML listing marks (the learner is under the course's share).
+FLAG_COLUMN = BELOW
 
 
 # The enrolment columns a row needs, read as plain values (no model objects:
@@ -48,6 +59,8 @@ FIELDS = (
     "user__institution__name",
     "user__position",
     "course__title",
+    "course__hours",
+    "course__completion_min_time_percent",
     "enrolled_at",
     "completed_at",
     "deadline",
@@ -224,6 +237,18 @@ class RowWriter:
         self.not_started = pgettext("course result", "not started")
         self.overdue = _("overdue (%(done)s lessons)")
         self.in_progress = _("in progress (%(done)s lessons)")
+        self.planned: dict[int, tuple[timedelta, int]] = {}
+
+    def planned_time(self, row: dict) -> tuple[timedelta, int]:
+        """The course's planned time and the effective seconds its share
+        needs, worked out once per course (SQLite hands the hours back as a
+        number, PostgreSQL as a Decimal)."""
+        course_id = row["course_id"]
+        if course_id not in self.planned:
+            hours = Decimal(str(row["course__hours"]))
+            needed = min_effective_seconds(hours, row["course__completion_min_time_percent"])
+            self.planned[course_id] = (timedelta(hours=float(hours)), needed)
+        return self.planned[course_id]
 
     def result(self, row: dict, lesson_count: int) -> str:
         """The learner's result in words, with the lessons done where unfinished."""
@@ -236,6 +261,7 @@ class RowWriter:
         return (self.overdue if status == Status.OVERDUE else self.in_progress) % done
 
     def row(self, number: int, row: dict) -> list:
+        planned, needed = self.planned_time(row)
         return [
             number,
             f"{row['user__first_name']} {row['user__last_name']}".strip(),
@@ -245,7 +271,9 @@ class RowWriter:
             row["enrolled_on"],
             row["started_on"],
             row["completed_on"],
+            planned,
             timedelta(seconds=row["effective"]),
+            row["effective"] < needed,
             self.result(row, self.counts.get(row["course_id"], 0)),
             row["certificate_number"],
         ]
@@ -258,11 +286,14 @@ class Totals:
     participants: int = 0
     completed: int = 0
     effective: timedelta = timedelta()
+    below: int = 0
 
-    def add(self, row: dict) -> None:
+    def add(self, row: list) -> None:
+        """Add one list row (as `RowWriter.row` writes it)."""
         self.participants += 1
-        self.completed += row["completed_on"] is not None
-        self.effective += timedelta(seconds=row["effective"])
+        self.completed += row[COMPLETED] is not None
+        self.effective += row[EFFECTIVE]
+        self.below += row[BELOW]
 
     def row(self) -> list:
         """The totals as the last row of an export."""
@@ -270,8 +301,9 @@ class Totals:
             "",
             _("Total: %(count)s participants, %(completed)s completed")
             % {"count": self.participants, "completed": self.completed},
-            *[""] * 6,
+            *[""] * 7,
             self.effective,
+            self.below,
             "",
             "",
         ]
@@ -282,14 +314,35 @@ def attendance_rows(enrolments, counts: dict[int, int], totals: Totals) -> Itera
     ends with them without a second pass)."""
     writer = RowWriter(counts)
     for number, row in enumerate(with_progress(enrolments), start=1):
-        totals.add(row)
-        yield writer.row(number, row)
+        cells = writer.row(number, row)
+        totals.add(cells)
+        yield cells
+
+
+def below_share(spent) -> Q:
+    """Whether an enrolment's learner (with `spent` effective seconds) is
+    under their course's share: in whole seconds, `spent < ceil(needed)`
+    is `100 * spent < hours * 3600 * percent`, so the database compares
+    exactly what `min_effective_seconds` rounds."""
+    planned = ExpressionWrapper(
+        F("course__hours") * 3600 * F("course__completion_min_time_percent"),
+        output_field=DecimalField(),
+    )
+    return Q(course__completion_min_time_percent__gt=0) & Q(
+        GreaterThan(planned, ExpressionWrapper(spent * 100, output_field=DecimalField()))
+    )
 
 
 def attendance_totals(enrolments) -> Totals:
     """Totals of the whole filtered set, in two queries."""
-    figures = enrolments.order_by().aggregate(
-        participants=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False))
+    figures = (
+        enrolments.order_by()
+        .annotate(spent=progress_selectors.enrolment_effective_seconds())
+        .aggregate(
+            participants=Count("pk"),
+            completed=Count("pk", filter=Q(completed_at__isnull=False)),
+            below=Count("pk", filter=below_share(F("spent"))),
+        )
     )
     effective = LessonProgress.objects.filter(
         Exists(enrolments.filter(user_id=OuterRef("user_id"), course_id=OuterRef("course_id")))
@@ -298,6 +351,7 @@ def attendance_totals(enrolments) -> Totals:
         participants=figures["participants"],
         completed=figures["completed"],
         effective=timedelta(seconds=effective or 0),
+        below=figures["below"],
     )
 
 
@@ -313,6 +367,7 @@ class AttendanceReport(TableReport):
     sheet_name = gettext_lazy("Attendance")
     columns = COLUMNS
     signatures = True
+    flag_column = FLAG_COLUMN
 
     def objects(self):
         enrolments = attendance_enrolments(self.form)

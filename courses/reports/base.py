@@ -89,6 +89,7 @@ class TableReport(ABC):
     headers: list = []  # from `columns`
     widths: list = []  # from `columns`
     signatures = False  # signature lines under the PDF table
+    flag_column: int | None = None  # a yes/no cell whose yes the admin table marks
     formats = tuple(FORMATS)
     form_class = ReportFilterForm  # the admin page's filters
 

@@ -94,7 +94,7 @@ def register_filtered(form: ReportFilterForm):
 
 def register_certificates(form: ReportFilterForm):
     """The register entries of a valid form, in register order."""
-    return register_filtered(form).only(*certificate_register.REGISTER_FIELDS).in_register_order()
+    return certificate_register.register_entries(register_filtered(form)).in_register_order()
 
 
 @dataclass

@@ -56,7 +56,7 @@ class RegisterView(RegisterAccessMixin, FormFilteredListingView):
 
     def get_valid_queryset(self):
         return (
-            register_filtered(self.form)
+            certificate_register.register_entries(register_filtered(self.form))
             .select_related("replaced_by")
             .only(*LIST_FIELDS)
             .order_by("-issued_at", "-pk")
@@ -64,6 +64,8 @@ class RegisterView(RegisterAccessMixin, FormFilteredListingView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        for certificate in context["page_obj"]:  # marked in words in the listing
+            certificate.is_below_share = certificate_register.below_share(certificate)
         context.update(
             export_links=export_links(
                 "courses_certificates_export", [], EXPORT_FORMATS, context["query"]

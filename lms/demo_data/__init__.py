@@ -190,6 +190,7 @@ COURSE_SCHEMA = {
     "level": str,
     "hours": int,
     "self_enrolment": bool,
+    "completion_min_time_percent": int,
     "outcomes_knowledge": [str],
     "outcomes_skills": [str],
     "outcomes_social": [str],

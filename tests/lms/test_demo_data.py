@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db.models import Sum
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
@@ -86,6 +87,16 @@ def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, 
     assert completed.exists()
     assert Certificate.objects.count() == completed.count()
     assert Certificate.objects.first().signatory_name
+    # The demo courses ask the usual 80% of their hours, and whoever completed
+    # one (and holds its certificate) learned at least that long.
+    assert set(courses.values_list("completion_min_time_percent", flat=True)) == {80}
+    for certificate in Certificate.objects.select_related("course"):
+        needed = certificate.course.min_effective_seconds
+        assert certificate.effective_seconds >= needed > 0, certificate.holder_name
+        spent = LessonProgress.objects.filter(
+            user=certificate.user, course=certificate.course
+        ).aggregate(total=Sum("effective_seconds"))["total"]
+        assert spent == certificate.effective_seconds
 
     # Each course has a past live session with its register filled in and a future one.
     now = timezone.now()

@@ -371,8 +371,8 @@ def test_csv_export_reads_back(client, tricky, coordinator_lo1):
     assert row[2] == "Zażółć Gęślą-Jaźń"
     assert row[3] == "I Liceum Ogólnokształcące"
     assert row[5] == "4,0"
-    assert row[8:10] == ["2026-07-02", "2026-07-03"]
-    assert row[10] == '\'=HYPERLINK("http://evil.example.com")'
+    assert row[10:12] == ["2026-07-02", "2026-07-03"]
+    assert row[12] == '\'=HYPERLINK("http://evil.example.com")'
 
 
 def test_xlsx_export_reads_back(client, tricky, coordinator_lo1):
@@ -391,10 +391,10 @@ def test_xlsx_export_reads_back(client, tricky, coordinator_lo1):
     row = by_number[tricky.number]
     assert row[2].value == "Zażółć Gęślą-Jaźń"
     assert row[5].value == 4
-    assert row[8].is_date and row[8].value == datetime.datetime(2026, 7, 2)
-    assert row[9].is_date and row[9].value == datetime.datetime(2026, 7, 3)
-    assert row[10].data_type == "s"
-    assert row[10].value == '\'=HYPERLINK("http://evil.example.com")'
+    assert row[10].is_date and row[10].value == datetime.datetime(2026, 7, 2)
+    assert row[11].is_date and row[11].value == datetime.datetime(2026, 7, 3)
+    assert row[12].data_type == "s"
+    assert row[12].value == '\'=HYPERLINK("http://evil.example.com")'
 
 
 def test_pdf_export_from_the_register_page(client, tricky, coordinator_lo1):

@@ -152,6 +152,33 @@ def test_heartbeat_request_runs_a_fixed_handful_of_queries(
     assert seconds(enrolled, lesson) == 60
 
 
+def test_a_completed_courses_share_costs_a_heartbeat_nothing_more(
+    client, enrolled, clock, django_assert_num_queries
+):
+    """Most courses ask a share of their hours: while the course is not
+    completed a credited beat re-evaluates completion; once it is, the beat
+    costs what a beat on a course without the share costs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    course, lesson = enrolled["course"], enrolled["lessons"][0]
+    course.completion_min_time_percent = 80
+    course.save()
+    ready(client, enrolled["user"])
+    _p, session, _rows = progress_services.lesson_open(user=enrolled["user"], lesson=lesson)
+    url = f"/courses/lessons/{lesson.pk}/heartbeat/"
+    plain = 7 + (1 if connection.features.has_select_for_update else 0)
+    clock.advance(30)
+    with CaptureQueriesContext(connection) as captured:
+        client.post(url, {"visit": session.visit, "beat": "1"})
+    assert len(captured) > plain  # completion re-evaluated
+    Enrolment.objects.filter(user=enrolled["user"]).update(completed_at=timezone.now())
+    clock.advance(30)
+    with django_assert_num_queries(plain):
+        response = client.post(url, {"visit": session.visit, "beat": "2"})
+    assert response.json() == {"credited": 30}
+
+
 def test_another_learners_visit_cannot_be_used(client, enrolled, county):
     _p, session, _rows = progress_services.lesson_open(
         user=enrolled["user"], lesson=enrolled["lessons"][0]

@@ -67,8 +67,8 @@ def test_exports_read_back_escape_formulas_and_are_logged(
     assert text.startswith("\ufeffLp.;Imię i nazwisko;")
     by_name = {row[1]: row for row in rows[1:-1]}
     assert set(by_name) == {"Łucja Ćwik", "Żaneta Śliwa", "'=HYPERLINK(1) Zając"}
-    assert by_name["Łucja Ćwik"][10].startswith("CA/")  # certificate number
-    assert by_name["Łucja Ćwik"][9] == "ukończone"
+    assert by_name["Łucja Ćwik"][12].startswith("CA/")  # certificate number
+    assert by_name["Łucja Ćwik"][11] == "ukończone"
     assert rows[-1][1] == "Razem: 3 uczestników, 1 ukończyło"
     plain = b"".join(client.get(URL + "csv-plain/", period).streaming_content).decode()
     assert plain.startswith("Lp.,Imię i nazwisko,")
@@ -79,7 +79,8 @@ def test_exports_read_back_escape_formulas_and_are_logged(
     names = [sheet.cell(row=row, column=2).value for row in range(2, 5)]
     assert set(names) == {"Łucja Ćwik", "Żaneta Śliwa", "'=HYPERLINK(1) Zając"}
     assert isinstance(sheet["F2"].value, date)  # enrolled: a date cell
-    assert sheet["I2"].number_format == "[h]:mm"  # effective time: a duration
+    assert sheet["I2"].number_format == "[h]:mm"  # planned time: a duration
+    assert sheet["J2"].number_format == "[h]:mm"  # effective time: a duration
     assert sheet.freeze_panes == "A2"
 
     pdf = client.get(URL + "pdf/", period)
