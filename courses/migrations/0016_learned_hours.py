@@ -29,7 +29,7 @@ def effective_seconds_backfill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0014_competences'),
+        ('courses', '0015_lesson_progress_quiz_summary'),
     ]
 
     operations = [
