@@ -199,7 +199,7 @@ def _blocks_with_quiz_state(lesson: LessonPage, user, progress: LessonProgress, 
         can_retry = quiz.may_attempt(block.value, len(done))
         if last and not (retry == block.id and can_retry):
             state["last"] = last
-            state["results"] = quiz.grade(block.value, last.answers)[1]
+            state["results"] = quiz.grade(quiz.questions(block.value), last.answers)[1]
             state["can_retry"] = can_retry
         else:
             seed = f"{user.pk}-{block.id}-{len(done)}"

@@ -200,11 +200,11 @@ def test_multiple_choice_partial_credit(catalogue):
     options = quiz_module.questions(value)[1][2]
     correct = [oid for oid, o in options if o["correct"]]
     wrong = [oid for oid, o in options if not o["correct"]]
-    _score, results = quiz_module.grade(value, {qids[1]: correct[:1]})
+    _score, results = quiz_module.grade(quiz_module.questions(value), {qids[1]: correct[:1]})
     assert results[1].score == 0.5
-    _score, results = quiz_module.grade(value, {qids[1]: [*correct[:1], *wrong]})
+    _score, results = quiz_module.grade(quiz_module.questions(value), {qids[1]: [*correct[:1], *wrong]})
     assert results[1].score == 0
-    _score, results = quiz_module.grade(value, {qids[1]: correct})
+    _score, results = quiz_module.grade(quiz_module.questions(value), {qids[1]: correct})
     assert results[1].score == 1
 
 
