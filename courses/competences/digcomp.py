@@ -45,7 +45,8 @@ DIGCOMP_22 = (
             [
                 (
                     "1.1",
-                    "Przeglądanie, wyszukiwanie i filtrowanie danych, informacji i treści cyfrowych",
+                    "Przeglądanie, wyszukiwanie i filtrowanie danych, informacji"
+                    " i treści cyfrowych",
                     "Browsing, searching and filtering data, information and digital content",
                 ),
                 (

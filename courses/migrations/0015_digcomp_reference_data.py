@@ -31,7 +31,8 @@ FRAMEWORKS = [
                 [
                     (
                         "1.1",
-                        "Przeglądanie, wyszukiwanie i filtrowanie danych, informacji i treści cyfrowych",
+                        "Przeglądanie, wyszukiwanie i filtrowanie danych, informacji"
+                        " i treści cyfrowych",
                         "Browsing, searching and filtering data, information and digital content",
                     ),
                     (
