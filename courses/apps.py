@@ -15,19 +15,24 @@ class CoursesConfig(AppConfig):
         from courses import personal_data as course_data
         from courses.certificates import selectors as certificate_selectors
         from courses.certificates import services as certificate_services
+        from courses.competences import selectors as competence_selectors
         from courses.h5p import frame as h5p_frame
         from courses.h5p import selectors as h5p_selectors
         from courses.live import selectors as live_selectors
         from courses.progress import rules, sections
 
         personal_data.SECTIONS.update(course_data.SECTIONS)
-        # Completion: the H5P lesson rule, the live-attendance course rule,
-        # and the certificate issued in the completion's own transaction.
+        # Completion: the H5P lesson rule, the live-attendance and post-test
+        # course rules, and the certificate issued in the completion's own transaction.
         rules.LESSON_RULES[:] = [h5p_selectors.h5p_rule_met]
-        rules.COURSE_RULES[:] = [live_selectors.live_attendance_rule]
+        rules.COURSE_RULES[:] = [
+            live_selectors.live_attendance_rule,
+            competence_selectors.post_test_rule,
+        ]
         rules.COURSE_COMPLETED[:] = [certificate_services.certificate_issue]
         # The learner's pages and the progress grid.
         sections.COURSE_PAGE[:] = [
+            competence_selectors.course_page_section,
             live_selectors.course_page_section,
             certificate_selectors.course_page_section,
         ]
