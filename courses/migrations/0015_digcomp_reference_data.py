@@ -3,9 +3,15 @@ competences, Polish and English names). The data is a frozen copy of
 courses/competences/digcomp.py as it stood when this migration was written,
 so the migration stays the same when that module changes. Idempotent:
 rows are matched by their codes; reversing keeps the rows (they may be
-tagged by courses by then)."""
+tagged by courses by then). Administrators get the permissions to manage
+the reference data (their group was given every permission that existed
+when it was made); trainers only choose from it."""
 
+from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+ADMINISTRATORS = "Administratorzy"
+MODELS = ["competenceframework", "proficiencylevel", "competencearea", "competence"]
 
 FRAMEWORKS = [
     (
@@ -273,7 +279,26 @@ def load_digcomp(apps, schema_editor):
                 )
 
 
-class Migration(migrations.Migration):
-    dependencies = [("courses", "0014_competences")]
+def grant_administrators(apps, schema_editor):
+    app_config = apps.get_app_config("courses")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name=ADMINISTRATORS).first()
+    if group is None:
+        return
+    codenames = [f"{action}_{model}" for model in MODELS for action in ("add", "change", "delete", "view")]
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="courses", codename__in=codenames)
+    )
 
-    operations = [migrations.RunPython(load_digcomp, migrations.RunPython.noop)]
+
+class Migration(migrations.Migration):
+    dependencies = [("accounts", "0003_roles"), ("courses", "0014_competences")]
+
+    operations = [
+        migrations.RunPython(load_digcomp, migrations.RunPython.noop),
+        migrations.RunPython(grant_administrators, migrations.RunPython.noop),
+    ]
