@@ -13,15 +13,19 @@ class CoursesConfig(AppConfig):
         lists keeps a second call harmless."""
         from accounts import personal_data
         from courses import personal_data as course_data
+        from courses.catalogue import form_checks
         from courses.certificates import selectors as certificate_selectors
         from courses.certificates import services as certificate_services
         from courses.competences import selectors as competence_selectors
+        from courses.competences import validation as competence_validation
         from courses.h5p import frame as h5p_frame
         from courses.h5p import selectors as h5p_selectors
         from courses.live import selectors as live_selectors
         from courses.progress import rules, sections
 
         personal_data.SECTIONS.update(course_data.SECTIONS)
+        # The course page form's competence checks.
+        form_checks.COURSE_PAGE_CHECKS[:] = [competence_validation.course_form_check]
         # Completion: the H5P lesson rule, the live-attendance and post-test
         # course rules, and the certificate issued in the completion's own transaction.
         rules.LESSON_RULES[:] = [h5p_selectors.h5p_rule_met]
