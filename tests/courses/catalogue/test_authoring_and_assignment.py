@@ -270,6 +270,12 @@ def _course_form(**fields):
         "completion_min_time_percent": "0",
         "live_attendance_min_percent": "0",
         "certificate_template": "classic",
+        # The competence panels' formsets, empty.
+        **{
+            f"{prefix}-{key}": "0"
+            for prefix in ("outcome_alignments", "competence_tests")
+            for key in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS")
+        },
         **fields,
     }
 
