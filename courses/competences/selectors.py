@@ -14,14 +14,14 @@ from courses.progress import selectors as progress_selectors
 # --- The learner's pages and the completion rule (branch comp) -------------
 
 
-def course_competence_state(enrolment: Enrolment) -> Enrolment:
+def course_competence_state(course: CoursePage, enrolment: Enrolment) -> Enrolment:
     """The enrolment with what the course page's competence section needs,
     in one query: the course's tests (pre-test optional or not, post-test
     present), the participant's assessment and standard, whether they took
     each test, and whether required lessons are still to be done."""
     tests = CompetenceTest.objects.filter(course=OuterRef("course_id"))
     attempts = CompetenceAttempt.objects.filter(assessment__enrolment=OuterRef("pk"))
-    pending = progress_selectors.required_lessons_pending(enrolment.user_id, enrolment.course)
+    pending = progress_selectors.required_lessons_pending(enrolment.user_id, course)
     return (
         Enrolment.objects.filter(pk=enrolment.pk)
         .select_related("competence_assessment__standard")
@@ -51,7 +51,7 @@ def course_page_section(request, course: CoursePage, enrolment: Enrolment) -> di
     lessons, the post-test once the required lessons are done, the results
     after it. The tests shown are those of the participant's standard once
     they started, else the course's current ones. One query."""
-    state = course_competence_state(enrolment)
+    state = course_competence_state(course, enrolment)
     assessment = _assessment(state)
     if assessment is not None:
         content = assessment.standard.content

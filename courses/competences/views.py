@@ -57,10 +57,14 @@ def competence_test(request, course_id, kind):
                 request, _("Post-test submitted: %(score)s%%.") % {"score": attempt.score}
             )
         return redirect(course.url + "#competences")
-    started = CompetenceAssessment.objects.filter(enrolment=enrolment).exists()
-    if not started and not CompetenceTest.objects.filter(course=course, kind=kind).exists():
-        raise Http404
-    assessment = competence_services.assessment_start(enrolment=enrolment)
+    assessment = (
+        CompetenceAssessment.objects.select_related("standard").filter(enrolment=enrolment).first()
+    )
+    if assessment is None:
+        if not CompetenceTest.objects.filter(course=course, kind=kind).exists():
+            raise Http404
+        assessment = competence_services.assessment_start(enrolment=enrolment)
+    assessment.enrolment = enrolment  # read with its course and user above
     try:
         test = competence_services.competence_test_open(assessment=assessment, kind=kind)
     except competence_services.CompetenceError as error:
