@@ -48,7 +48,7 @@ def _question_json(child) -> dict:
         return {
             "id": child.id,
             "type": "self_assessment",
-            "outcome": value["outcome"].strip(),
+            "outcome": value["outcome"].strip().upper(),
             "statements": [
                 {"id": item.id, "text": str(item.value["text"]), "level": item.value["level"]}
                 for item in value["statements"].bound_blocks
@@ -57,7 +57,7 @@ def _question_json(child) -> dict:
     return {
         "id": child.id,
         "type": "question",
-        "outcome": value["outcome"].strip(),
+        "outcome": value["outcome"].strip().upper(),
         "kind": value["kind"],
         "text": str(value["text"]),
         "options": [

@@ -15,11 +15,9 @@ from wagtail.blocks import (
 from courses.models import CompetenceTest, CoursePage, ProficiencyLevel
 
 UNKNOWN_OUTCOME = _("There is no learning outcome %(code)s. The course's outcomes are: %(codes)s.")
-DUPLICATE_OUTCOME = _("Outcome %(code)s is already aligned above: align each outcome once.")
 ONE_FRAMEWORK = _("All competences of a course must come from one framework (here: %(framework)s).")
 UNKNOWN_LEVEL = _("The framework %(framework)s has no proficiency level %(level)s.")
 LEVEL_NEEDS_COMPETENCE = _("Choose a competence for a target level.")
-ONE_TEST_OF_EACH_KIND = _("A course has at most one pre-test and one post-test.")
 POST_TEST_NEEDS_ALIGNMENT = _(
     "A post-test needs at least one aligned learning outcome with its pass criterion."
 )
@@ -62,21 +60,19 @@ def course_form_check(form, cleaned_data: dict) -> None:
 
 
 def _check_alignments(forms, symbols):
-    aligned: list[str] = []
+    aligned: set[str] = set()
     framework = None
     for child in forms:
         code = (child.cleaned_data.get("outcome") or "").strip().upper()
         if code:
-            child.cleaned_data["outcome"] = code
+            child.cleaned_data["outcome"] = child.instance.outcome = code  # "u1" is U1
             if code not in symbols:
                 child.add_error(
                     "outcome",
                     UNKNOWN_OUTCOME % {"code": code, "codes": ", ".join(symbols) or "–"},
                 )
-            elif code in aligned:
-                child.add_error("outcome", DUPLICATE_OUTCOME % {"code": code})
-            else:
-                aligned.append(code)
+            else:  # a second alignment of one outcome: the formset's unique check refuses it
+                aligned.add(code)
         competence = child.cleaned_data.get("competence")
         if competence is not None:
             if framework is None:
@@ -102,12 +98,9 @@ def _check_alignments(forms, symbols):
 
 
 def _check_tests(forms, aligned, framework, levels):
-    kinds = set()
+    # A second test of one kind is refused by the formset's unique check.
     for child in forms:
         kind = child.cleaned_data.get("kind")
-        if kind in kinds:
-            child.add_error("kind", ONE_TEST_OF_EACH_KIND)
-        kinds.add(kind)
         if kind == CompetenceTest.Kind.POST and not aligned:
             child.add_error("kind", POST_TEST_NEEDS_ALIGNMENT)
         questions = child.cleaned_data.get("questions")
@@ -128,7 +121,7 @@ def _block_error(block, aligned, framework, levels):
     code = (block.value["outcome"] or "").strip().upper()
     if code not in aligned:
         block_errors["outcome"] = ValidationError(
-            OUTCOME_NOT_ALIGNED % {"code": code, "codes": ", ".join(aligned) or "–"}
+            OUTCOME_NOT_ALIGNED % {"code": code, "codes": ", ".join(sorted(aligned)) or "–"}
         )
     if block.block_type == "self_assessment":
         statement_errors = {}
