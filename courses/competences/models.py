@@ -38,7 +38,12 @@ with, and their attempts are shown and graded from it.
                       "before": int | null, "after": int | null}],
      "score_before": int | null, "score_after": int, "gain": int | null}
     before/after of an outcome are percent scores of its questions; of a
-    competence, the self-assessed proficiency level (null without statements)."""
+    competence, the self-assessed proficiency level (null without statements).
+
+`CompetenceAttempt.answers`: {"questions": {question id: [option ids]},
+"statements": [ticked statement ids]}; outcome_scores {outcome code: percent}
+for the outcomes with questions, self_levels {outcome code: level} for those
+with statements (courses/competences/services.py grades them)."""
 
 from django.core.validators import MaxValueValidator
 from django.db import models

@@ -172,7 +172,7 @@ def pre_test_skip(*, enrolment: Enrolment) -> CompetenceAssessment:
 
 def _locked(assessment: CompetenceAssessment) -> CompetenceAssessment:
     return (
-        CompetenceAssessment.objects.select_for_update()
+        CompetenceAssessment.objects.select_for_update(of=("self",))
         .select_related("standard", "enrolment__user", "enrolment__course")
         .get(pk=assessment.pk)
     )
