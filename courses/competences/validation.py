@@ -17,6 +17,8 @@ from courses.models import CompetenceTest, CoursePage, ProficiencyLevel
 UNKNOWN_OUTCOME = _("There is no learning outcome %(code)s. The course's outcomes are: %(codes)s.")
 ONE_FRAMEWORK = _("All competences of a course must come from one framework (here: %(framework)s).")
 UNKNOWN_LEVEL = _("The framework %(framework)s has no proficiency level %(level)s.")
+DUPLICATE_OUTCOME = _("Outcome %(value)s is aligned twice: align each outcome once.")
+ONE_TEST_OF_EACH_KIND = _("A course has at most one pre-test and one post-test.")
 LEVEL_NEEDS_COMPETENCE = _("Choose a competence for a target level.")
 POST_TEST_NEEDS_ALIGNMENT = _(
     "A post-test needs at least one aligned learning outcome with its pass criterion."
@@ -30,8 +32,18 @@ STATEMENT_NEEDS_FRAMEWORK = _(
 )
 
 
-def _live_forms(formset):
+def _live_forms(formset, unique_field: str, duplicate_message):
     formset.is_valid()  # cleans the child forms, so errors can be added to them
+    for form in formset.forms:
+        # The formset's unique check took the field out of a repeated form
+        # with a general message; say on the field what is repeated.
+        if (
+            hasattr(form, "cleaned_data")
+            and unique_field not in form.cleaned_data
+            and unique_field not in form.errors
+            and form[unique_field].value()
+        ):
+            form.add_error(unique_field, duplicate_message % {"value": form[unique_field].value()})
     return [
         form
         for form in formset.forms
@@ -55,8 +67,10 @@ def course_form_check(form, cleaned_data: dict) -> None:
         outcomes_social=cleaned_data.get("outcomes_social") or "",
     ).numbered_outcomes()
     symbols = [code for code, _kind, _text in outcomes]
-    aligned, framework, levels = _check_alignments(_live_forms(alignments), symbols)
-    _check_tests(_live_forms(tests), aligned, framework, levels)
+    aligned, framework, levels = _check_alignments(
+        _live_forms(alignments, "outcome", DUPLICATE_OUTCOME), symbols
+    )
+    _check_tests(_live_forms(tests, "kind", ONE_TEST_OF_EACH_KIND), aligned, framework, levels)
 
 
 def _check_alignments(forms, symbols):
@@ -71,7 +85,7 @@ def _check_alignments(forms, symbols):
                     "outcome",
                     UNKNOWN_OUTCOME % {"code": code, "codes": ", ".join(symbols) or "–"},
                 )
-            else:  # a second alignment of one outcome: the formset's unique check refuses it
+            else:
                 aligned.add(code)
         competence = child.cleaned_data.get("competence")
         if competence is not None:
@@ -98,7 +112,6 @@ def _check_alignments(forms, symbols):
 
 
 def _check_tests(forms, aligned, framework, levels):
-    # A second test of one kind is refused by the formset's unique check.
     for child in forms:
         kind = child.cleaned_data.get("kind")
         if kind == CompetenceTest.Kind.POST and not aligned:

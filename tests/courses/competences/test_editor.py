@@ -152,13 +152,13 @@ def test_what_does_not_fit_is_refused_on_its_field(trainer, trainer_course):
         in (alignments[0]["outcome"])
     )
     assert "Ramy DigComp 2.2 nie mają poziomu biegłości 9." in alignments[1]["target_level"]
-    assert "Popraw poniższe zduplikowane wartości." in alignments[2]["__all__"]
+    assert "Efekt W1 jest powiązany dwukrotnie" in alignments[2]["outcome"]
     assert "muszą pochodzić z jednych ram (tutaj: DigComp 2.2)" in alignments[2]["competence"]
     assert "Poziom docelowy wymaga wybrania kompetencji." in alignments[3]["target_level"]
     tests = errors_of(response, "competence_tests")
     assert "Efekt K1 nie jest powiązany" in tests[0]["questions"]
     assert "Ramy DigComp 2.2 nie mają poziomu biegłości 12." in tests[0]["questions"]
-    assert "Popraw poniższe zduplikowane wartości." in tests[1]["__all__"]  # a second post-test
+    assert "najwyżej jeden test wstępny i jeden test końcowy" in tests[1]["kind"]
     assert not OutcomeAlignment.objects.exists() and not CompetenceTest.objects.exists()
 
 
