@@ -191,3 +191,21 @@ def test_only_administrators_edit_the_reference_data(client, trainer_course, coo
     level = ProficiencyLevel.objects.get(framework__code="digcomp-3-0", number=4)
     edit = client.get(f"/admin/competences/frameworks/edit/{level.framework_id}/")
     assert edit.status_code == 200 and "Bardzo zaawansowany" in edit.content.decode()
+    for url in urls:
+        assert client.get(f"{url}new/").status_code == 200
+    created = client.post(
+        f"{urls[0]}new/",
+        nested_form_data(
+            {
+                "code": "digcomp-edu",
+                "year": "2017",
+                "name": "DigCompEdu",
+                "name_en": "DigCompEdu",
+                "levels": inline_formset(
+                    [{"number": "1", "name": "Nowicjusz", "name_en": "Newcomer"}], min=1
+                ),
+            }
+        ),
+    )
+    assert created.status_code == 302
+    assert ProficiencyLevel.objects.get(framework__code="digcomp-edu").name == "Nowicjusz"
