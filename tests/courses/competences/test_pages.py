@@ -171,11 +171,12 @@ def test_bad_answers_get_a_polish_message_and_store_nothing(client, measured):
     assert not CompetenceAttempt.objects.exists()
 
 
-def test_a_required_pre_test_cannot_be_skipped(client, catalogue, learner_lo1):
-    course, _lessons = comp.measured_course(catalogue)
+def test_a_required_pre_test_cannot_be_skipped_but_locks_no_lesson(client, catalogue, learner_lo1):
+    course, lessons = comp.measured_course(catalogue)
     enrolment = comp.enrol(learner_lo1, course)
     ready(client, learner_lo1)
     assert "Pomiń" not in section(client, course).get_text()
     response = client.post(f"/courses/{course.pk}/competence-test/pre/skip/", follow=True)
     assert "Testu wstępnego tego szkolenia nie można pominąć." in response.content.decode()
     assert services.assessment_start(enrolment=enrolment).pre_test_skipped_at is None
+    assert client.get(lessons[0].url).status_code == 200  # the lessons stay open
