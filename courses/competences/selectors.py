@@ -5,11 +5,13 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from courses.models import (
     CompetenceAssessment,
     CompetenceAttempt,
+    CompetenceStandard,
     CompetenceTest,
     CoursePage,
     Enrolment,
 )
 from courses.progress import selectors as progress_selectors
+from lms import site_cache
 
 # --- The learner's pages and the completion rule (branch comp) -------------
 
@@ -38,6 +40,22 @@ def course_competence_state(course: CoursePage, enrolment: Enrolment) -> Enrolme
     )
 
 
+def course_is_measured(course: CoursePage) -> bool:
+    """Whether the course has a pre- or post-test, or had one that someone
+    started (their results stay on show): the same for everyone, so kept per
+    process until a page or test changes (lms.site_cache), and the many
+    courses without tests cost the course page no query. A standard version
+    is only ever made while a test exists, so it never turns this to True."""
+
+    def build():
+        return (
+            CompetenceTest.objects.filter(course=course).exists()
+            or CompetenceStandard.objects.filter(course=course).exists()
+        )
+
+    return site_cache.memo(f"courses:competence-measured:{course.pk}", build)
+
+
 def _assessment(enrolment: Enrolment) -> CompetenceAssessment | None:
     try:
         return enrolment.competence_assessment
@@ -50,7 +68,10 @@ def course_page_section(request, course: CoursePage, enrolment: Enrolment) -> di
     (a section of courses.progress.sections): the pre-test before the
     lessons, the post-test once the required lessons are done, the results
     after it. The tests shown are those of the participant's standard once
-    they started, else the course's current ones. One query."""
+    they started, else the course's current ones. One query, none for a
+    course without tests."""
+    if not course_is_measured(course):
+        return {}
     state = course_competence_state(course, enrolment)
     assessment = _assessment(state)
     if assessment is not None:
