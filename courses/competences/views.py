@@ -24,6 +24,20 @@ def _enrolment_or_404(request, course_id):
     return enrolment
 
 
+def _assessment_or_404(enrolment, kind: str):
+    """The participant's assessment (with its standard), or None when they
+    have not started but the course has a test of this kind; else 404, so
+    nothing is started for a course without it."""
+    assessment = (
+        CompetenceAssessment.objects.select_related("standard").filter(enrolment=enrolment).first()
+    )
+    if assessment is None and not (
+        CompetenceTest.objects.filter(course=enrolment.course, kind=kind).exists()
+    ):
+        raise Http404
+    return assessment
+
+
 def _shuffled(test: dict, *, seed: str) -> list[dict]:
     """The test's items with choice options in a stable shuffled order for
     one participant and attempt (true/false keeps its authored order)."""
@@ -42,6 +56,7 @@ def competence_test(request, course_id, kind):
         raise Http404
     enrolment = _enrolment_or_404(request, course_id)
     course = enrolment.course
+    assessment = _assessment_or_404(enrolment, kind)
     if request.method == "POST":
         try:
             attempt = competence_services.competence_attempt_submit(
@@ -57,12 +72,7 @@ def competence_test(request, course_id, kind):
                 request, _("Post-test submitted: %(score)s%%.") % {"score": attempt.score}
             )
         return redirect(course.url + "#competences")
-    assessment = (
-        CompetenceAssessment.objects.select_related("standard").filter(enrolment=enrolment).first()
-    )
     if assessment is None:
-        if not CompetenceTest.objects.filter(course=course, kind=kind).exists():
-            raise Http404
         assessment = competence_services.assessment_start(enrolment=enrolment)
     assessment.enrolment = enrolment  # read with its course and user above
     try:

@@ -128,6 +128,8 @@ def test_a_course_without_tests_has_no_section_and_no_test_pages(client, catalog
     assert section(client, course) is None
     for kind in ("pre", "post"):
         assert client.get(f"/courses/{course.pk}/competence-test/{kind}/").status_code == 404
+        url = f"/courses/{course.pk}/competence-test/{kind}/"
+        assert client.post(url, post_data(answers(kind))).status_code == 404
     assert client.post(f"/courses/{course.pk}/competence-test/pre/skip/").status_code == 404
     assert not CompetenceAssessment.objects.exists()
 
