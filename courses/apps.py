@@ -13,9 +13,11 @@ class CoursesConfig(AppConfig):
         lists keeps a second call harmless."""
         from accounts import personal_data
         from courses import personal_data as course_data
-        from courses.catalogue import impact
+        from courses.catalogue import form_checks, impact
         from courses.certificates import selectors as certificate_selectors
         from courses.certificates import services as certificate_services
+        from courses.competences import selectors as competence_selectors
+        from courses.competences import validation as competence_validation
         from courses.h5p import frame as h5p_frame
         from courses.h5p import selectors as h5p_selectors
         from courses.live import selectors as live_selectors
@@ -23,15 +25,21 @@ class CoursesConfig(AppConfig):
         from courses.progress import selectors as progress_selectors
 
         personal_data.SECTIONS.update(course_data.SECTIONS)
-        # Completion: the H5P lesson rule, the live-attendance course rule,
-        # and the certificate issued in the completion's own transaction.
+        # The course page form's competence checks.
+        form_checks.COURSE_PAGE_CHECKS[:] = [competence_validation.course_form_check]
+        # Completion: the H5P lesson rule, the live-attendance and post-test
+        # course rules, and the certificate issued in the completion's own transaction.
         rules.LESSON_RULES[:] = [h5p_selectors.h5p_rule_met]
-        rules.COURSE_RULES[:] = [live_selectors.live_attendance_rule]
+        rules.COURSE_RULES[:] = [
+            live_selectors.live_attendance_rule,
+            competence_selectors.post_test_rule,
+        ]
         rules.COURSE_COMPLETED[:] = [certificate_services.certificate_issue]
         # The course editor's count of learners a change of the time share affects.
         impact.SHARE_IMPACT[:] = [progress_selectors.share_impact]
         # The learner's pages and the progress grid.
         sections.COURSE_PAGE[:] = [
+            competence_selectors.course_page_section,
             live_selectors.course_page_section,
             certificate_selectors.course_page_section,
         ]

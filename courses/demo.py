@@ -36,6 +36,7 @@ from courses.catalogue import services as catalogue_services
 from courses.catalogue.blocks import LessonStreamBlock, stream_with_ids
 from courses.catalogue.permissions import catalogue_grant_permissions
 from courses.certificates import services as certificates
+from courses.competences.blocks import CompetenceTestBlock
 from courses.h5p import content_type, xapi
 from courses.h5p import services as h5p_services
 from courses.h5p.packages import h5p_package_create
@@ -43,6 +44,8 @@ from courses.live import services as live_sessions
 from courses.models import (
     Audience,
     CertificateSettings,
+    Competence,
+    CompetenceTest,
     CourseCatalogPage,
     CoursePage,
     Enrolment,
@@ -52,6 +55,7 @@ from courses.models import (
     LessonProgress,
     LiveSession,
     ModulePage,
+    OutcomeAlignment,
     Topic,
 )
 from courses.progress import services as progress_services
@@ -334,6 +338,59 @@ def _course(catalogue, spec: dict, trainer, data: dict) -> CoursePage:
     return course
 
 
+def _competence_items(items: list[dict]) -> list[dict]:
+    """A test's items from the course file as CompetenceTestBlock's raw data
+    (lists in the plain format: stream_with_ids gives their items ids)."""
+    return [
+        {"type": item["type"], "value": {k: v for k, v in item.items() if k != "type"}}
+        for item in items
+    ]
+
+
+def _competences(course: CoursePage, spec: dict) -> None:
+    """The course's standard from its file ([competences]): the outcome
+    alignments and the pre- and post-test, set on the page and published like
+    a trainer's edit. Set once: a course that has them already keeps its own
+    (a trainer may have changed them, and participants' versions refer to them)."""
+    standard = spec.get("competences")
+    if standard is None:
+        return
+    course = CoursePage.objects.get(pk=course.pk)
+    if course.outcome_alignments.exists() or course.competence_tests.exists():
+        return
+    competences = {
+        competence.code: competence
+        for competence in Competence.objects.filter(area__framework__code=standard["framework"])
+    }
+    course.outcome_alignments = [
+        OutcomeAlignment(
+            outcome=row["outcome"], competence=competences[row["competence"]],
+            target_level=row["target_level"], pass_percent=row["pass_percent"],
+        )
+        for row in standard["alignments"]
+    ]  # fmt: skip
+    block = CompetenceTestBlock()
+    tests = []
+    if "pre_test" in standard:
+        pre = standard["pre_test"]
+        tests.append(
+            CompetenceTest(
+                kind=CompetenceTest.Kind.PRE, optional=pre["optional"],
+                questions=stream_with_ids(block.to_python(_competence_items(pre["questions"]))),
+            )
+        )  # fmt: skip
+    if "post_test" in standard:
+        post = standard["post_test"]
+        tests.append(
+            CompetenceTest(
+                kind=CompetenceTest.Kind.POST, min_gain=post["min_gain"],
+                questions=stream_with_ids(block.to_python(_competence_items(post["questions"]))),
+            )
+        )  # fmt: skip
+    course.competence_tests = tests
+    course.save_revision().publish()
+
+
 def _catalogue(home, spec: dict) -> CourseCatalogPage:
     catalogue = CourseCatalogPage.objects.first()
     if catalogue is None:
@@ -444,6 +501,8 @@ def build_courses() -> list[CoursePage]:
     trainer = User.objects.get(email="trainer@example.org")
     coordinator = User.objects.get(email="coordinator@example.org")
     courses = [_course(catalogue, spec, trainer, data) for spec in data["courses"]]
+    for course, spec in zip(courses, data["courses"], strict=True):
+        _competences(course, spec)
 
     learners = list(
         User.objects.filter(groups=roles.role_group(roles.LEARNER), is_active=True)

@@ -2,6 +2,7 @@ from django.urls import path
 
 from courses.catalogue import views as learner
 from courses.certificates import views as certificates
+from courses.competences import views as competences
 from courses.h5p import views as h5p
 from courses.live import views as live
 from courses.progress import views as progress
@@ -22,6 +23,16 @@ urlpatterns = [
         name="certificate_verify",
     ),
     path("courses/<id:course_id>/enrol/", learner.enrol, name="enrol"),
+    path(
+        "courses/<id:course_id>/competence-test/pre/skip/",
+        competences.pre_test_skip,
+        name="pre_test_skip",
+    ),
+    path(
+        "courses/<id:course_id>/competence-test/<str:kind>/",
+        competences.competence_test,
+        name="competence_test",
+    ),
     path("courses/<id:course_id>/live-checkin/", live.checkin, name="live_checkin"),
     path(
         "courses/live-sessions/<id:pk>/calendar.ics",

@@ -16,6 +16,7 @@ from courses.catalogue import permissions
 from courses.catalogue import selectors as catalogue_selectors
 from courses.certificates import admin as certificate_admin
 from courses.certificates import selectors as certificate_selectors
+from courses.competences import admin as competence_admin
 from courses.h5p import admin as h5p_admin
 from courses.live import admin as live_admin
 from courses.models import CourseCatalogPage, CoursePage, LessonPage
@@ -261,3 +262,8 @@ def h5p_admin_urls():
 @hooks.register("register_admin_viewset")
 def live_session_viewset():
     return live_admin.LiveSessionViewSet("live_sessions")
+
+
+@hooks.register("register_admin_viewset")
+def competence_viewsets():
+    return competence_admin.CompetenceViewSetGroup()

@@ -6,8 +6,8 @@ Reading these from the database on every request cost about half of a page's
 queries. One token in the shared cache (the database cache on one machine,
 Redis when scaled out) is read once per request; any change an editor can
 make to what these values show (a page saved, published, moved or deleted,
-the site or its settings, topics, audiences, H5P packages, images and
-documents) replaces the token,
+the site or its settings, topics, audiences, H5P packages, competence
+tests, images and documents) replaces the token,
 so every process of every instance drops its copies on its next request. The
 anonymous page cache (lms.page_cache) keys its entries by the same token."""
 
@@ -205,7 +205,10 @@ def connect_signals() -> None:
     senders = [model for model in apps.get_models() if issubclass(model, Page)]
     senders += [Site, PageViewRestriction, PageViewRestriction.groups.through]
     senders += [model for model in apps.get_models() if issubclass(model, BaseSiteSetting)]
-    senders += [apps.get_model("courses", name) for name in ("Topic", "Audience", "H5PPackage")]
+    senders += [
+        apps.get_model("courses", name)
+        for name in ("Topic", "Audience", "H5PPackage", "CompetenceTest")
+    ]
     senders += [get_image_model(), get_document_model()]  # shown by lesson bodies
     for sender in senders:
         uid = f"site_cache_{sender._meta.label_lower}"

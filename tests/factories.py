@@ -191,6 +191,14 @@ class CoursePageFactory(wagtail_factories.PageFactory):
     completion_min_time_percent = 0
 
 
+# The course editor's competence panels as empty formsets, for posting its form.
+EMPTY_COMPETENCE_FORMSETS = {
+    f"{prefix}-{key}": "0"
+    for prefix in ("outcome_alignments", "competence_tests")
+    for key in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS")
+}
+
+
 class LessonPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = LessonPage

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -32,9 +32,9 @@ from wagtail.snippets.models import register_snippet
 
 from accounts import roles, scopes
 from courses import exports
-from courses.catalogue import certificate_designs, impact
+from courses.catalogue import certificate_designs, form_checks, impact
 from courses.catalogue.blocks import H5PActivityBlock, LessonStreamBlock, QuizBlock
-from courses.catalogue.panels import CompletionImpactPanel
+from courses.catalogue.panels import CompletionImpactPanel, OutcomeSymbolsPanel
 from lms import site_cache
 from lms.records import Record
 from lms.slugs import AsciiSlugPage
@@ -153,6 +153,8 @@ class CoursePageForm(WagtailAdminPageForm):
                 .distinct()
             )
         self._check_share_impact(cleaned_data)
+        for check in form_checks.COURSE_PAGE_CHECKS:  # the competence alignments and tests
+            check(self, cleaned_data)
         return cleaned_data
 
     def _check_share_impact(self, cleaned_data) -> None:
@@ -285,6 +287,14 @@ class CoursePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
                 FieldPanel("outcomes_social"),
             ],
             heading=_("Learning outcomes"),
+        ),
+        MultiFieldPanel(
+            [
+                OutcomeSymbolsPanel(),
+                InlinePanel("outcome_alignments", heading=_("Outcome alignments")),
+                InlinePanel("competence_tests", max_num=2, heading=_("Pre-test and post-test")),
+            ],
+            heading=_("Competences"),
         ),
         FieldPanel("trainers"),
         MultiFieldPanel(

@@ -1,6 +1,6 @@
 """Admin panels for course pages."""
 
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from wagtail.admin.panels import HelpPanel
 
@@ -43,4 +43,27 @@ class CompletionImpactPanel(HelpPanel):
                 '<input type="hidden" name="{}" value="{}">',
                 form.add_prefix("share_confirmed"),
                 value,
+            )
+
+
+class OutcomeSymbolsPanel(HelpPanel):
+    """Lists the course's learning outcomes with the symbols (W1, U1, K1)
+    that alignments and test questions name, as the page was last saved."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            outcomes = self.instance.numbered_outcomes()
+            if not outcomes:
+                self.content = format_html(
+                    "<p>{}</p>",
+                    _("Save the learning outcomes first: they are numbered W1, U1, K1."),
+                )
+                return
+            self.content = format_html(
+                "<p>{}</p><ul>{}</ul>",
+                _("Name the learning outcomes by these symbols:"),
+                format_html_join(
+                    "", "<li><strong>{}</strong>: {}</li>", [(c, t) for c, _k, t in outcomes]
+                ),
             )

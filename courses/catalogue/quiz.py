@@ -1,6 +1,9 @@
 """Reading a learner's quiz answers and grading them: pure functions over a
 quiz block value, so the score is always computed here, never taken from the
 browser. Question and option ids are the stable ids of the block's list items.
+Reading and grading take the questions as `questions(quiz)` lists them,
+[(question id, value, [(option id, option)])], so the competence tests grade
+their frozen JSON questions (plain dicts) with the same code.
 
 Scoring: single choice and true/false give 1 for the correct option; multiple
 choice gives (correct chosen - wrong chosen) / all correct, never below 0.
@@ -71,10 +74,10 @@ def may_attempt(quiz, used: int) -> bool:
     return attempts_left(quiz, used) != 0
 
 
-def read_answers(quiz, data) -> dict[str, list[str]]:
-    """Check a posted form (a QueryDict) against the quiz and return
+def read_answers(items, data) -> dict[str, list[str]]:
+    """Check a posted form (a QueryDict) against the questions and return
     {question id: [option ids]}; anything that does not fit is refused."""
-    known = {qid: (value["kind"], {oid for oid, _ in opts}) for qid, value, opts in questions(quiz)}
+    known = {qid: (value["kind"], {oid for oid, _ in opts}) for qid, value, opts in items}
     posted_questions = {key[len(FIELD_PREFIX) :] for key in data if key.startswith(FIELD_PREFIX)}
     if not posted_questions <= set(known):
         raise QuizInputError(UNKNOWN_QUESTION)
@@ -91,10 +94,10 @@ def read_answers(quiz, data) -> dict[str, list[str]]:
     return answers
 
 
-def grade(quiz, answers: dict[str, list[str]]) -> tuple[int, list[QuestionResult]]:
+def grade(items, answers: dict[str, list[str]]) -> tuple[int, list[QuestionResult]]:
     """The score in percent and per-question results with feedback."""
     results = []
-    for qid, value, options in questions(quiz):
+    for qid, value, options in items:
         chosen = set(answers.get(qid, []))
         views = [
             OptionView(oid, o["text"], bool(o["correct"]), o["feedback"], oid in chosen)

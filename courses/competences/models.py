@@ -38,7 +38,12 @@ with, and their attempts are shown and graded from it.
                       "before": int | null, "after": int | null}],
      "score_before": int | null, "score_after": int, "gain": int | null}
     before/after of an outcome are percent scores of its questions; of a
-    competence, the self-assessed proficiency level (null without statements)."""
+    competence, the self-assessed proficiency level (null without statements).
+
+`CompetenceAttempt.answers`: {"questions": {question id: [option ids]},
+"statements": [ticked statement ids]}; outcome_scores {outcome code: percent}
+for the outcomes with questions, self_levels {outcome code: level} for those
+with statements (courses/competences/services.py grades them)."""
 
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -145,12 +150,28 @@ class CompetenceArea(Named, ClusterableModel):
         return f"{self.framework.name}: {self.code} {self.label}"
 
 
+class CompetenceManager(models.Manager):
+    """Competences with their area and framework: a competence is named with
+    its framework (the same code means different things in 2.2 and 3.0), so
+    the course editor's choice list reads them in its one query."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("area__framework")
+            .order_by("area__framework__code", "area__code", "sort_order")
+        )
+
+
 class Competence(Named, Orderable):
     """One competence of a framework (DigComp 4.2 "Protecting personal data
     and privacy"): what a course's outcomes are tagged with."""
 
     area = ParentalKey(CompetenceArea, on_delete=models.PROTECT, related_name="competences")
     code = models.CharField(_("code"), max_length=10)
+
+    objects = CompetenceManager()
 
     panels = [FieldRowPanel([FieldPanel("code"), FieldPanel("name"), FieldPanel("name_en")])]
 
@@ -160,7 +181,7 @@ class Competence(Named, Orderable):
         constraints = [models.UniqueConstraint(fields=["area", "code"], name="unique_competence")]
 
     def __str__(self):
-        return f"{self.code} {self.label}"
+        return f"{self.area.framework.name}: {self.code} {self.label}"
 
 
 class OutcomeAlignment(Orderable):

@@ -119,6 +119,16 @@ def programme_lessons(items: list[dict[str, Any]]) -> list[Page]:
     return [item["page"] for item in items if not item["is_module"]]
 
 
+def required_lessons_pending(user_id: int, course: CoursePage):
+    """The course's live required lessons the learner has not completed: a
+    queryset, so callers ask `.exists()` or embed it in one query (the
+    competence post-test opens once it is empty)."""
+    completed = LessonProgress.objects.filter(
+        user_id=user_id, course=course, status=LessonProgress.Status.COMPLETED
+    ).values("lesson_id")
+    return course.lessons().filter(is_required=True).exclude(pk__in=completed)
+
+
 def percent_done(done: int, total: int) -> int:
     """The share of lessons done, in whole percent (0 for no lessons)."""
     return round(100 * done / total) if total else 0

@@ -309,10 +309,10 @@ def quiz_attempt_submit(*, user: User, lesson: LessonPage, quiz_id: str, data) -
     if not quiz.may_attempt(quiz_value, used):
         raise CourseError(NO_ATTEMPTS_LEFT)
     try:
-        answers = quiz.read_answers(quiz_value, data)
+        answers = quiz.read_answers(quiz.questions(quiz_value), data)
     except quiz.QuizInputError as error:
         raise CourseError(error.message) from None
-    score, _results = quiz.grade(quiz_value, answers)
+    score, _results = quiz.grade(quiz.questions(quiz_value), answers)
     attempt = QuizAttempt.objects.create(
         user=user,
         lesson=lesson,

@@ -192,7 +192,7 @@ def _blocks_with_quiz_state(lesson: LessonPage, user, progress: LessonProgress, 
         }
         if last and not (retry == block.id and can_retry):
             state["last"] = last
-            state["results"] = quiz.grade(block.value, last["answers"])[1]
+            state["results"] = quiz.grade(quiz.questions(block.value), last["answers"])[1]
             state["can_retry"] = can_retry
         else:
             state["questions"] = lesson_body.quiz_form_parts(

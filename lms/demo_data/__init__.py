@@ -181,6 +181,21 @@ BLOCK = Choice(
     },
 )
 ANSWER = {"text": str, "correct": bool, "feedback": str}
+# A pre- or post-test item (courses.competences.blocks), naming its outcome (W1, U1, K1).
+COMPETENCE_ITEM = Choice(
+    "type",
+    {
+        "question": {"outcome": str, "kind": str, "text": str, "options": [ANSWER]},
+        "self_assessment": {"outcome": str, "statements": [{"text": str, "level": int}]},
+    },
+)
+# The course's standard: outcomes aligned with competences of one framework, both tests.
+COMPETENCES = {
+    "framework": str,
+    "alignments": [{"outcome": str, "competence": str, "target_level": int, "pass_percent": int}],
+    "pre_test?": {"optional": bool, "questions": [COMPETENCE_ITEM]},
+    "post_test?": {"min_gain": int, "questions": [COMPETENCE_ITEM]},
+}
 COURSE_SCHEMA = {
     "slug": str,
     "title": str,
@@ -196,6 +211,7 @@ COURSE_SCHEMA = {
     "outcomes_social": [str],
     "modules?": [str],
     "checkpoint?": {"title": str, "question": str, "answers": [ANSWER]},
+    "competences?": COMPETENCES,
     "lessons": [{"module?": str, "slug": str, "title": str, "intro": str, "body": [BLOCK]}],
     "images?": {"*": {"title": str, "lines": [str]}},
     "documents?": {"*": {"title": str, "filename": str, "text": str}},

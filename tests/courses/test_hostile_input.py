@@ -53,6 +53,8 @@ def trainer(site_shell, county):
     [
         f"/courses/{HUGE}/enrol/",
         f"/courses/{HUGE}/live-checkin/",
+        f"/courses/{HUGE}/competence-test/pre/",
+        f"/courses/{HUGE}/competence-test/pre/skip/",
         f"/courses/lessons/{HUGE}/done/",
         f"/courses/lessons/{HUGE}/quiz/q1/",
         f"/courses/lessons/{HUGE}/heartbeat/",

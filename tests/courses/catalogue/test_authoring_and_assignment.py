@@ -270,6 +270,7 @@ def _course_form(**fields):
         "completion_min_time_percent": "0",
         "live_attendance_min_percent": "0",
         "certificate_template": "classic",
+        **factories.EMPTY_COMPETENCE_FORMSETS,
         **fields,
     }
 

@@ -201,11 +201,12 @@ def test_multiple_choice_partial_credit(catalogue):
     options = quiz_module.questions(value)[1][2]
     correct = [oid for oid, o in options if o["correct"]]
     wrong = [oid for oid, o in options if not o["correct"]]
-    _score, results = quiz_module.grade(value, {qids[1]: correct[:1]})
+    items = quiz_module.questions(value)
+    _score, results = quiz_module.grade(items, {qids[1]: correct[:1]})
     assert results[1].score == 0.5
-    _score, results = quiz_module.grade(value, {qids[1]: [*correct[:1], *wrong]})
+    _score, results = quiz_module.grade(items, {qids[1]: [*correct[:1], *wrong]})
     assert results[1].score == 0
-    _score, results = quiz_module.grade(value, {qids[1]: correct})
+    _score, results = quiz_module.grade(items, {qids[1]: correct})
     assert results[1].score == 1
 
 
@@ -317,9 +318,10 @@ def test_query_counts_do_not_grow(
     # is the same for everyone, the course outline, audiences, trainers and the lesson's
     # parsed body included), the session and the user; the Wagtail pages one route read.
     # Catalogue: courses, their audiences, enrolments, progress rows. Course page:
-    # enrolment, progress rows, live sessions. Lesson page: enrolment with progress rows,
-    # the opening's upsert, the learning session, the H5P saved state. "My courses":
-    # enrolments, progress rows, live sessions, certificates.
+    # enrolment, progress rows, live sessions (the competence section: none without tests).
+    # Lesson page: enrolment with progress rows, the opening's upsert, the learning
+    # session, the H5P saved state. "My courses": enrolments, progress rows, live
+    # sessions, certificates.
     budgets = {catalogue.url: 8, course.url: 7, lessons[0].url: 8, "/my-courses/": 7}
     budgets[lessons[-1].url] = 8 if count == 1 else 7  # the quiz lesson, no attempt yet
     for url in budgets:

@@ -71,6 +71,7 @@ def _edit_form(course, trainer, **fields):
         "live_attendance_min_percent": "0",
         "certificate_template": "classic",
         "action-publish": "action-publish",
+        **factories.EMPTY_COMPETENCE_FORMSETS,
         **fields,
     }
 
