@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from accounts.models import AccountSettings, User
 from courses.models import LearningSession
 from courses.reports.activity import local_bounds, reported_enrolments
-from courses.reports.base import TableReport, register
+from courses.reports.base import ONE_DECIMAL, TableReport, register, share
 from courses.reports.filters import PeriodFilterForm, ReportFilterForm
 
 COLUMNS = [
@@ -48,7 +48,6 @@ FIGURE_COLUMNS = [
     (gettext_lazy("Effective hours"), 12),
 ]
 GENDERS = (User.Gender.FEMALE, User.Gender.MALE, "")
-ONE_DECIMAL = Decimal("0.1")
 
 
 def columns(by_gender: bool) -> list:
@@ -119,11 +118,7 @@ class Figures:
         )
 
     def cells(self, by_gender: bool) -> list:
-        rate = (
-            (Decimal(100 * self.completed) / self.enrolled).quantize(ONE_DECIMAL, ROUND_HALF_UP)
-            if self.enrolled
-            else None
-        )
+        rate = share(self.completed, self.enrolled)
         hours = (Decimal(self.seconds) / 3600).quantize(ONE_DECIMAL, ROUND_HALF_UP)
         return [
             self.persons,

@@ -1,0 +1,246 @@
+"""The four-stage competence document (I. Zakres, II. Wzorzec, III. Ocena,
+IV. Porównanie): its XLSX and PDF read back, the participants of the
+period within the scope of a coordinator and of a trainer, every version
+assessed against, each person counted once, the gender split, the
+evidence pack, and a fixed number of queries for 1 and 50 participants."""
+
+import io
+from datetime import timedelta
+
+import openpyxl
+import pypdf
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+
+from accounts import roles
+from courses.reports import base, competence_document
+from courses.reports.filters import COURSE_OUT_OF_SCOPE
+from tests import factories
+from tests.courses.reports import competence_factories as competences
+from tests.queries import assert_same_queries_for_1_and_50_rows
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/reports/competences/"
+
+
+def polish(text) -> str:
+    with translation.override("pl"):
+        return str(text)
+
+
+@pytest.fixture
+def assessed(catalogue, county, learner_lo1, learner_lo2):
+    """Course A has two standard versions: Łucja (I LO, woman) gained on v1,
+    Żaneta (II LO, gender not given) skipped the pre-test and did not gain
+    on v2. Łucja also took course B (taught by a trainer) and did not gain
+    there. A learner of another county was assessed on A; a learner of I LO
+    was assessed long before the period."""
+    course_a, _lessons = factories.course_with_lessons(catalogue, 1, title="Ochrona danych")
+    course_b, _lessons = factories.course_with_lessons(catalogue, 1, title="Cyberhigiena")
+    trainer = factories.user_with_role(roles.TRAINER, email="trener@example.org")
+    course_b.trainers.add(trainer)
+    course_b.save()  # a parental relation is stored with the page
+    now = timezone.now()
+    v1 = competences.standard(course_a, number=1, frozen_at=now - timedelta(days=20))
+    v2 = competences.standard(course_a, number=2, frozen_at=now - timedelta(days=5), min_gain=15)
+    b1 = competences.standard(course_b, number=1)
+    learner_lo1.gender = "K"
+    learner_lo1.save(update_fields=["gender"])
+    competences.assessment(learner_lo1, course_a, v1, before=40, after=80, gained=True)
+    competences.assessment(learner_lo2, course_a, v2, before=None, after=55, gained=False)
+    competences.assessment(learner_lo1, course_b, b1, before=70, after=75, gained=False)
+    stranger = factories.user_with_role(
+        roles.LEARNER, email="obcy@example.org", institution=county["other"],
+        first_name="Obcy", last_name="Lubański",
+    )  # fmt: skip
+    competences.assessment(stranger, course_a, v1)
+    early = factories.user_with_role(
+        roles.LEARNER, email="dawno@example.org", institution=county["lo1"],
+        first_name="Dawny", last_name="Uczestnik",
+    )  # fmt: skip
+    competences.assessment(early, course_a, v1, assessed_at=now - timedelta(days=60))
+    return {"a": course_a, "b": course_b, "trainer": trainer, "v1": v1, "v2": v2}
+
+
+def workbook(response):
+    assert response.status_code == 200
+    return openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def values(sheet) -> list[list]:
+    return [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+
+
+def pdf_text(response) -> str:
+    assert response.status_code == 200
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_the_workbook_holds_the_four_stages(client, assessed, coordinator_county, period):
+    client.force_login(coordinator_county)
+    book = workbook(client.get(URL + "xlsx/", period))
+    assert book.sheetnames == [
+        "I. Zakres", "II. Wzorzec", "III. Ocena", "IV. Porównanie", "IV. Wg instytucji",
+    ]  # fmt: skip
+
+    scope = values(book["I. Zakres"])
+    assert book["I. Zakres"]["B1"].value == "Grupa docelowa"
+    assert [
+        "Ochrona danych", "urzędnicy samorządowi", "DigComp 2.2", "4 Bezpieczeństwo",
+        "4.2 Ochrona danych osobowych i prywatności", 4,
+    ] in scope  # fmt: skip
+    # Two competences per course, listed once though course A has two versions.
+    assert [row[0] for row in scope] == ["Cyberhigiena"] * 2 + ["Ochrona danych"] * 2
+
+    standard = values(book["II. Wzorzec"])
+    assert [(row[0], row[1], row[3]) for row in standard] == [
+        ("Cyberhigiena", 1, "W1"), ("Cyberhigiena", 1, "U1"), ("Cyberhigiena", 1, "K1"),
+        ("Ochrona danych", 1, "W1"), ("Ochrona danych", 1, "U1"), ("Ochrona danych", 1, "K1"),
+        ("Ochrona danych", 2, "W1"), ("Ochrona danych", 2, "U1"), ("Ochrona danych", 2, "K1"),
+    ]  # fmt: skip
+    v2_w1 = standard[6]
+    assert v2_w1[2].date() == timezone.localtime(assessed["v2"].frozen_at).date()
+    assert v2_w1[4:] == [
+        "Zna zasady ochrony danych osobowych",
+        "4.2 Ochrona danych osobowych i prywatności",
+        4,
+        60,
+        15,
+    ]
+
+    assessment = values(book["III. Ocena"])
+    assert [(row[1], row[2], row[3], row[4]) for row in assessment] == [
+        ("Łucja Ćwik", "I Liceum Ogólnokształcące", "Cyberhigiena", 1),
+        ("Łucja Ćwik", "I Liceum Ogólnokształcące", "Ochrona danych", 1),
+        ("Żaneta Śliwa", "II Liceum Ogólnokształcące", "Ochrona danych", 2),
+    ]
+    lucja = assessment[1]
+    assert lucja[6] == "W1: 80% (spełniony); U1: 50% (niespełniony); K1: 100% (spełniony)"
+    assert lucja[7:] == [80, "tak"]
+    assert assessment[2][7:] == [55, "nie"]
+
+    comparison = values(book["IV. Porównanie"])
+    assert [row[1:] for row in comparison] == [
+        ["Łucja Ćwik", "I Liceum Ogólnokształcące", "Cyberhigiena", 70, 75, 5],
+        ["Łucja Ćwik", "I Liceum Ogólnokształcące", "Ochrona danych", 40, 80, 40],
+        ["Żaneta Śliwa", "II Liceum Ogólnokształcące", "Ochrona danych", None, 55, None],
+    ]
+    # Łucja gained on one course of two: one person assessed, one gained.
+    assert values(book["IV. Wg instytucji"]) == [
+        ["I Liceum Ogólnokształcące", 1, 1, 100],
+        ["II Liceum Ogólnokształcące", 1, 0, 0],
+        ["Razem (każda osoba liczona raz)", 2, 1, 50],
+    ]
+    everything = str([values(sheet) for sheet in book.worksheets])
+    assert "Lubański" not in everything and "Dawny" not in everything
+
+
+def test_the_pdf_has_the_four_sections_on_the_page_frame(
+    client, assessed, coordinator_county, period
+):
+    client.force_login(coordinator_county)
+    text = pdf_text(client.get(URL + "pdf/", period))
+    for expected in (
+        "I. Zakres", "II. Wzorzec", "III. Ocena", "IV. Porównanie", "urzędnicy samorządowi",
+        "Zna zasady ochrony danych osobowych", "Żaneta Śliwa", "W1: 80% (spełniony)",
+        "Razem (każda osoba liczona raz)", "strona 1 z",
+    ):  # fmt: skip
+        assert expected in text, expected
+    assert "Lubański" not in text
+
+
+def test_gender_column_and_counts_when_the_installation_collects_gender(
+    client, assessed, coordinator_county, period
+):
+    factories.account_settings(report_by_gender=True)
+    client.force_login(coordinator_county)
+    book = workbook(client.get(URL + "xlsx/", period))
+    assert book["III. Ocena"]["D1"].value == "Płeć"
+    assert [row[3] for row in values(book["III. Ocena"])] == ["kobieta", "kobieta", "nie podano"]
+    assert values(book["IV. Wg płci"]) == [
+        ["kobieta", 1, 1, 100],
+        ["nie podano", 1, 0, 0],
+        ["Razem (każda osoba liczona raz)", 2, 1, 50],
+    ]
+
+
+def test_a_coordinator_sees_only_their_institutions_participants(
+    client, assessed, coordinator_lo1, period
+):
+    client.force_login(coordinator_lo1)
+    page = client.get(URL, period).content.decode()
+    assert "Łucja Ćwik" in page and "Żaneta" not in page
+    book = workbook(client.get(URL + "xlsx/", period))
+    assert {row[1] for row in values(book["III. Ocena"])} == {"Łucja Ćwik"}
+    assert values(book["IV. Wg instytucji"])[-1] == ["Razem (każda osoba liczona raz)", 1, 1, 100]
+
+
+def test_a_trainer_sees_only_their_courses(client, assessed, period):
+    client.force_login(assessed["trainer"])
+    book = workbook(client.get(URL + "xlsx/", period))
+    assert [row[3] for row in values(book["III. Ocena"])] == ["Cyberhigiena"]
+    assert {row[0] for row in values(book["II. Wzorzec"])} == {"Cyberhigiena"}
+    # Another course in the filter is refused, not widened.
+    refused = client.get(URL + "xlsx/", {**period, "course": assessed["a"].pk})
+    assert refused.status_code == 200
+    assert polish(COURSE_OUT_OF_SCOPE) in refused.content.decode()
+
+
+def test_the_page_lists_the_participants_with_totals(client, assessed, coordinator_county, period):
+    client.force_login(coordinator_county)
+    page = client.get(URL, period).content.decode()
+    assert "Razem osób ocenionych: 2, w tym z nabytymi kompetencjami: 1" in page
+    assert polish(competence_document.CompetenceDocumentReport.menu_label) in page
+
+
+def test_the_evidence_pack_holds_the_document():
+    assert "competences" in base.REGISTRY
+    assert base.REGISTRY["competences"].formats == ("xlsx", "pdf")
+
+
+@pytest.fixture
+def many(catalogue, county):
+    course, _lessons = factories.course_with_lessons(catalogue, 1, title="Ochrona danych")
+    version = competences.standard(course)
+
+    def add(number: int) -> str:
+        unit = factories.InstitutionFactory(name=f"Szkoła {number}", parent=county["office"])
+        learner = factories.user_with_role(
+            roles.LEARNER, email=f"l{number}@example.org", institution=unit,
+            first_name="Anna", last_name=f"Nowak{number:02d}",
+        )  # fmt: skip
+        competences.assessment(learner, course, version, gained=number % 2 == 0)
+        return f"Anna Nowak{number:02d}"
+
+    return add
+
+
+def test_fixed_queries_for_1_and_50_participants(client, many, coordinator_county, period):
+    client.force_login(coordinator_county)
+    url = URL + "?" + "&".join(f"{key}={value}" for key, value in period.items())
+    assert_same_queries_for_1_and_50_rows(client, url, many)
+
+
+def export_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+    return len(queries.captured_queries)
+
+
+@pytest.mark.parametrize("export_format", ["xlsx", "pdf"])
+def test_fixed_queries_of_the_files(client, many, coordinator_county, period, export_format):
+    client.force_login(coordinator_county)
+    url = f"{URL}{export_format}/?" + "&".join(f"{key}={value}" for key, value in period.items())
+    many(0)
+    export_queries(client, url)  # caches filled once per process
+    one = export_queries(client, url)
+    for number in range(1, 50):
+        many(number)
+    assert export_queries(client, url) == one
