@@ -1,13 +1,17 @@
 """The indicator summary for the grant settlement: per institution and per
 course in the period, the unique persons trained, enrolments, completions,
 the completion rate and the effective hours delivered; the persons trained
-split by gender when the installation collects it.
+and the persons who gained competences, both split by gender when the
+installation collects it.
 
 Which enrolments count: those in the user's scope (as for attendance), not
 withdrawn, on the chosen course and institution, and active in the period
 (enrolled by its end, not completed before its start). A person is trained
 when they completed a course in the period; hours are the effective time
-of the learning sessions started in the period on those enrolments.
+of the learning sessions started in the period on those enrolments. A
+person gained competences when one of those enrolments has a competence
+assessment with competences gained and assessed in the period (the
+four-stage document, `competence_document`, lists the same persons).
 Institution rows are by the participant's own institution (not rolled up
 to the unit above). The totals count every person once, however many
 courses or rows they appear in.
@@ -19,13 +23,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from accounts.models import AccountSettings, User
-from courses.models import LearningSession
+from courses.models import CompetenceAssessment, LearningSession
 from courses.reports.activity import local_bounds, reported_enrolments
 from courses.reports.base import ONE_DECIMAL, TableReport, register, share
 from courses.reports.filters import PeriodFilterForm, ReportFilterForm
@@ -41,6 +45,12 @@ GENDER_COLUMNS = [
     (gettext_lazy("of whom men"), 10),
     (gettext_lazy("of whom gender not given"), 12),
 ]
+GAINED_COLUMNS = [(gettext_lazy("Persons who gained competences"), 14)]
+GAINED_GENDER_COLUMNS = [
+    (gettext_lazy("of whom women (competences)"), 12),
+    (gettext_lazy("of whom men (competences)"), 12),
+    (gettext_lazy("of whom gender not given (competences)"), 14),
+]
 FIGURE_COLUMNS = [
     (gettext_lazy("Enrolled"), 10),
     (gettext_lazy("Completed"), 10),
@@ -51,11 +61,18 @@ GENDERS = (User.Gender.FEMALE, User.Gender.MALE, "")
 
 
 def columns(by_gender: bool) -> list:
-    return [*COLUMNS, *(GENDER_COLUMNS if by_gender else []), *FIGURE_COLUMNS]
+    return [
+        *COLUMNS,
+        *(GENDER_COLUMNS if by_gender else []),
+        *GAINED_COLUMNS,
+        *(GAINED_GENDER_COLUMNS if by_gender else []),
+        *FIGURE_COLUMNS,
+    ]
 
 
 def indicator_enrolments(form: ReportFilterForm):
-    """The counted enrolments, each with its effective seconds in the period."""
+    """The counted enrolments, each with its effective seconds in the period
+    and whether competences were gained on it in the period."""
     data = form.cleaned_data
     start, end = data["period_from"], data["period_to"]
     first, last = local_bounds(start, end)
@@ -74,7 +91,17 @@ def indicator_enrolments(form: ReportFilterForm):
         reported_enrolments(form)
         .filter(enrolled_at__date__lte=end)
         .exclude(completed_at__date__lt=start)
-        .annotate(effective=Coalesce(Subquery(seconds), Value(0)))
+        .annotate(
+            effective=Coalesce(Subquery(seconds), Value(0)),
+            gained=Exists(
+                CompetenceAssessment.objects.filter(
+                    enrolment_id=OuterRef("pk"),
+                    gained=True,
+                    assessed_at__gte=first,
+                    assessed_at__lt=last,
+                )
+            ),
+        )
     )
 
 
@@ -90,9 +117,13 @@ def _figures(form: ReportFilterForm) -> dict:
         "completed": Count("pk", filter=trained),
         "seconds": Sum("effective"),
     }
+    figures["gained_persons"] = Count("user_id", distinct=True, filter=Q(gained=True))
     for gender in GENDERS:
         figures[f"persons_{gender}"] = Count(
             "user_id", distinct=True, filter=trained & Q(user__gender=gender)
+        )
+        figures[f"gained_{gender}"] = Count(
+            "user_id", distinct=True, filter=Q(gained=True, user__gender=gender)
         )
     return figures
 
@@ -106,6 +137,8 @@ class Figures:
     completed: int
     seconds: int
     by_gender: tuple[int, int, int]
+    gained: int = 0
+    gained_by_gender: tuple[int, int, int] = (0, 0, 0)
 
     @classmethod
     def of(cls, values: dict) -> "Figures":
@@ -115,6 +148,8 @@ class Figures:
             completed=values["completed"] or 0,
             seconds=values["seconds"] or 0,
             by_gender=tuple(values[f"persons_{gender}"] or 0 for gender in GENDERS),
+            gained=values["gained_persons"] or 0,
+            gained_by_gender=tuple(values[f"gained_{gender}"] or 0 for gender in GENDERS),
         )
 
     def cells(self, by_gender: bool) -> list:
@@ -123,6 +158,8 @@ class Figures:
         return [
             self.persons,
             *(self.by_gender if by_gender else ()),
+            self.gained,
+            *(self.gained_by_gender if by_gender else ()),
             self.enrolled,
             self.completed,
             rate,
@@ -213,8 +250,8 @@ def indicator_table(rows: Iterable[IndicatorRow], by_gender: bool) -> Iterator[l
 
 @register
 class IndicatorReport(TableReport):
-    """Wskaźniki: persons trained, completions and hours per institution and
-    course. The status filter does not apply (completion in the period is
+    """Wskaźniki: persons trained, persons who gained competences,
+    completions and hours per institution and course. The status filter does not apply (completion in the period is
     what counts), so the form has none."""
 
     slug = "indicators"
@@ -223,7 +260,6 @@ class IndicatorReport(TableReport):
     title = gettext_lazy("Indicator summary")
     filename = "wskazniki"
     sheet_name = gettext_lazy("Indicators")
-    formats = ("xlsx", "pdf")
     form_class = PeriodFilterForm
 
     def __init__(self, form):

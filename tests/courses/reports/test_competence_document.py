@@ -244,3 +244,70 @@ def test_fixed_queries_of_the_files(client, many, coordinator_county, period, ex
     for number in range(1, 50):
         many(number)
     assert export_queries(client, url) == one
+
+
+# --- Indicators: persons who gained competences --------------------------------
+
+INDICATORS = "/admin/reports/indicators/"
+
+
+def indicator_rows(client, period) -> list[list]:
+    return values(workbook(client.get(INDICATORS + "xlsx/", period)).active)
+
+
+def gained_on_a_third_course(catalogue, learner):
+    course, _lessons = factories.course_with_lessons(catalogue, 1, title="Podpis elektroniczny")
+    competences.assessment(learner, course, competences.standard(course), gained=True)
+
+
+def test_indicators_count_persons_who_gained_competences_once(
+    client, assessed, catalogue, learner_lo1, coordinator_county, period
+):
+    gained_on_a_third_course(catalogue, learner_lo1)
+    client.force_login(coordinator_county)
+    rows = indicator_rows(client, period)
+    header = [cell.value for cell in workbook(client.get(INDICATORS + "xlsx/", period)).active[1]]
+    assert header[4] == "Osoby, które nabyły kompetencje"
+    # Name and persons who gained competences, per institution, per course, in total.
+    assert [(row[2], row[4]) for row in rows] == [
+        ("I Liceum Ogólnokształcące", 1),
+        ("II Liceum Ogólnokształcące", 0),
+        ("Cyberhigiena", 0),
+        ("Ochrona danych", 1),
+        ("Podpis elektroniczny", 1),
+        ("Razem (każda osoba liczona raz)", 1),  # Łucja gained on two courses: once
+    ]
+
+
+def test_indicators_split_persons_who_gained_by_gender(
+    client, assessed, coordinator_county, period
+):
+    factories.account_settings(report_by_gender=True)
+    client.force_login(coordinator_county)
+    book = workbook(client.get(INDICATORS + "xlsx/", period))
+    assert [cell.value for cell in book.active[1]][7:11] == [
+        "Osoby, które nabyły kompetencje",
+        "w tym kobiety (kompetencje)",
+        "w tym mężczyźni (kompetencje)",
+        "w tym płeć niepodana (kompetencje)",
+    ]
+    rows = values(book.active)
+    assert rows[0][2] == "I Liceum Ogólnokształcące" and rows[0][7:11] == [1, 1, 0, 0]
+    assert rows[1][2] == "II Liceum Ogólnokształcące" and rows[1][7:11] == [0, 0, 0, 0]
+    assert rows[-1][7:11] == [1, 1, 0, 0]
+
+
+def test_indicators_count_gains_within_the_scope(
+    client, assessed, coordinator_lo1, period, django_user_model
+):
+    client.force_login(coordinator_lo1)
+    assert indicator_rows(client, period)[-1][4] == 1
+    # The trainer of Cyberhigiena, where nobody gained, counts nobody; an
+    # administrator also counts the learner of the other county.
+    client.force_login(assessed["trainer"])
+    rows = indicator_rows(client, period)
+    assert [row[2] for row in rows[:-1]] == ["I Liceum Ogólnokształcące", "Cyberhigiena"]
+    assert rows[-1][4] == 0
+    admin = django_user_model.objects.create_superuser(email="admin@example.org", password="x")
+    client.force_login(admin)
+    assert indicator_rows(client, period)[-1][4] == 2
