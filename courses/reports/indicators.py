@@ -251,8 +251,9 @@ def indicator_table(rows: Iterable[IndicatorRow], by_gender: bool) -> Iterator[l
 @register
 class IndicatorReport(TableReport):
     """Wskaźniki: persons trained, persons who gained competences,
-    completions and hours per institution and course. The status filter does not apply (completion in the period is
-    what counts), so the form has none."""
+    completions and hours per institution and course, in every format (the
+    CSV streams like every report's). The status filter does not apply
+    (completion in the period is what counts), so the form has none."""
 
     slug = "indicators"
     export_label = gettext_lazy("indicator summary")

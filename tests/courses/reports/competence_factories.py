@@ -34,7 +34,9 @@ def digcomp() -> dict:
         framework=framework, code="4", defaults={"name": "Bezpieczeństwo", "name_en": "Safety"}
     )
     devices, _created = Competence.objects.get_or_create(
-        area=area, code="4.1", defaults={"name": "Ochrona urządzeń", "name_en": "Protecting devices"}
+        area=area,
+        code="4.1",
+        defaults={"name": "Ochrona urządzeń", "name_en": "Protecting devices"},
     )
     data, _created = Competence.objects.get_or_create(
         area=area,
@@ -120,9 +122,15 @@ def assessment(
             {"code": "K1", "before": None, "after": 100, "criterion": 50, "met": True},
         ],
         "competences": [
-            {"code": "4.2", "name": "Ochrona danych osobowych i prywatności",
-             "framework": "digcomp-2-2", "target_level": 4, "before": 2, "after": 4},
-        ],  # fmt: skip
+            {
+                "code": "4.2",
+                "name": "Ochrona danych osobowych i prywatności",
+                "framework": "digcomp-2-2",
+                "target_level": 4,
+                "before": 2,
+                "after": 4,
+            }
+        ],
         "score_before": before,
         "score_after": after,
         "gain": None if before is None else after - before,
