@@ -5,6 +5,7 @@ assessed against, each person counted once, the gender split, the
 evidence pack, and a fixed number of queries for 1 and 50 participants."""
 
 import io
+import zipfile
 from datetime import timedelta
 
 import openpyxl
@@ -15,10 +16,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from accounts import roles
-from courses.reports import base, competence_document
+from courses.reports import competence_document
 from courses.reports.filters import COURSE_OUT_OF_SCOPE
 from tests import factories
 from tests.courses.reports import competence_factories as competences
+from tests.courses.reports.test_evidence_pack import request_pack
 from tests.queries import assert_same_queries_for_1_and_50_rows
 
 pytestmark = pytest.mark.django_db
@@ -197,9 +199,18 @@ def test_the_page_lists_the_participants_with_totals(client, assessed, coordinat
     assert polish(competence_document.CompetenceDocumentReport.menu_label) in page
 
 
-def test_the_evidence_pack_holds_the_document():
-    assert "competences" in base.REGISTRY
-    assert base.REGISTRY["competences"].formats == ("xlsx", "pdf")
+def test_the_evidence_pack_holds_the_document(
+    client, assessed, coordinator_county, period, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator_county)
+    pack = request_pack(client, period, django_capture_on_commit_callbacks)
+    response = client.get(f"/admin/evidence-packs/{pack.pk}/download/")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    name = f"raporty/nabycie-kompetencji-{period['period_from']}-{period['period_to']}"
+    assert {f"{name}.xlsx", f"{name}.pdf"} <= set(archive.namelist())
+    book = openpyxl.load_workbook(io.BytesIO(archive.read(f"{name}.xlsx")))
+    assert {row[1] for row in values(book["III. Ocena"])} == {"Łucja Ćwik", "Żaneta Śliwa"}
+    assert f"{name}.pdf" in archive.read("README.txt").decode()
 
 
 @pytest.fixture
