@@ -12,7 +12,6 @@ from courses.models import Enrolment
 from courses.reports import dashboard
 from tests import factories
 from tests.courses.reports import competence_factories as competences
-from tests.courses.reports.test_competence_document import assessed  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,7 @@ def figures(rows) -> list[tuple]:
 
 
 def test_gain_per_course_and_institution_in_the_coordinators_scope(
-    assessed,  # noqa: F811
+    assessed,
     coordinator_county,
     coordinator_lo1,
 ):
@@ -44,12 +43,12 @@ def test_gain_per_course_and_institution_in_the_coordinators_scope(
     ]
 
 
-def test_a_trainer_sees_the_gain_on_their_courses_only(assessed):  # noqa: F811
+def test_a_trainer_sees_the_gain_on_their_courses_only(assessed):
     data = dashboard.dashboard_data(assessed["trainer"])
     assert [row.label for row in data.gain_by_course] == ["Cyberhigiena"]
 
 
-def test_the_panel_draws_the_gain_and_its_table(client, assessed, coordinator_county):  # noqa: F811
+def test_the_panel_draws_the_gain_and_its_table(client, assessed, coordinator_county):
     client.force_login(coordinator_county)
     page = client.get("/admin/").content.decode()
     assert 'data-chart="gain-courses"' in page and 'data-chart="gain-institutions"' in page
