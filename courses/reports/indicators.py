@@ -73,9 +73,7 @@ def columns(by_gender: bool) -> list:
 def indicator_enrolments(form: ReportFilterForm):
     """The counted enrolments, each with its effective seconds in the period
     and whether competences were gained on it in the period."""
-    data = form.cleaned_data
-    start, end = data["period_from"], data["period_to"]
-    first, last = local_bounds(start, end)
+    first, last = local_bounds(*form.period)
     seconds = (
         LearningSession.objects.filter(
             user_id=OuterRef("user_id"),
@@ -89,8 +87,10 @@ def indicator_enrolments(form: ReportFilterForm):
     )
     return (
         reported_enrolments(form)
-        .filter(enrolled_at__date__lte=end)
-        .exclude(completed_at__date__lt=start)
+        # Whole local days compared on the stored moments: a per-row date
+        # cast (a Python function on SQLite) made 100,000 enrolments slow.
+        .filter(enrolled_at__lt=last)
+        .exclude(completed_at__lt=first)
         .annotate(
             effective=Coalesce(Subquery(seconds), Value(0)),
             gained=Exists(
@@ -107,10 +107,8 @@ def indicator_enrolments(form: ReportFilterForm):
 
 def _figures(form: ReportFilterForm) -> dict:
     """The aggregates every row and the totals compute."""
-    data = form.cleaned_data
-    trained = Q(
-        completed_at__date__gte=data["period_from"], completed_at__date__lte=data["period_to"]
-    )
+    first, last = local_bounds(*form.period)
+    trained = Q(completed_at__gte=first, completed_at__lt=last)
     figures = {
         "persons": Count("user_id", distinct=True, filter=trained),
         "enrolled": Count("pk"),
