@@ -6,6 +6,7 @@ evidence pack, and a fixed number of queries for 1 and 50 participants."""
 
 import io
 import zipfile
+from datetime import timedelta
 
 import openpyxl
 import pypdf
@@ -15,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from accounts import roles
+from courses.models import Enrolment
 from courses.reports import competence_document
 from courses.reports.filters import COURSE_OUT_OF_SCOPE
 from tests import factories
@@ -287,3 +289,19 @@ def test_indicators_count_gains_within_the_scope(
     admin = django_user_model.objects.create_superuser(email="admin@example.org", password="x")
     client.force_login(admin)
     assert indicator_rows(client, period)[-1][4] == 2
+
+
+def test_indicators_count_a_gain_assessed_after_a_completion_before_the_period(
+    client, assessed, learner_lo1, coordinator_county, period
+):
+    """Łucja finished course A's lessons before the period and took its
+    post-test in it: she gained competences in the period, as the document says."""
+    Enrolment.objects.filter(user=learner_lo1, course=assessed["a"]).update(
+        completed_at=timezone.now() - timedelta(days=45)
+    )
+    client.force_login(coordinator_county)
+    rows = indicator_rows(client, period)
+    assert (rows[0][2], rows[0][4]) == ("I Liceum Ogólnokształcące", 1)
+    assert rows[-1][4] == 1
+    # She is not trained in the period: her completion was before it.
+    assert rows[0][3] == 0
