@@ -8,6 +8,7 @@ The writers are pure functions over rows; they know nothing of scopes."""
 import csv
 import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import IO
@@ -120,6 +121,16 @@ def csv_stream(
         yield "".join(chunk).encode()
 
 
+@dataclass
+class Sheet:
+    """One sheet of a workbook: its name, header row, rows and column widths."""
+
+    name: str
+    headers: Iterable
+    rows: Iterable[Iterable]
+    widths: Iterable[int] = ()
+
+
 def xlsx_write(
     output: IO[bytes],
     *,
@@ -129,43 +140,59 @@ def xlsx_write(
     sheet_name: str = "",
 ) -> int:
     """Write the rows as one XLSX sheet to a binary file and return how many
-    rows were written. Rows go to disk as they come (constant memory); the
-    header is bold and frozen, dates are date cells, numbers number cells,
-    and text is always text (never a formula)."""
+    rows were written (see `xlsx_write_sheets`)."""
+    return xlsx_write_sheets(output, [Sheet(sheet_name, headers, rows, widths)])
+
+
+def xlsx_write_sheets(output: IO[bytes], sheets: Iterable[Sheet]) -> int:
+    """Write each sheet to one XLSX workbook in a binary file and return how
+    many rows were written in all. Rows go to disk as they come (constant
+    memory); headers are bold and frozen, dates are date cells, numbers
+    number cells, and text is always text (never a formula)."""
     workbook = xlsxwriter.Workbook(output, {"constant_memory": True})
-    sheet = workbook.add_worksheet(str(sheet_name) or None)
     bold = workbook.add_format({"bold": True})
-    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
-    datetime_format = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-    time_format = workbook.add_format({"num_format": "hh:mm"})
-    duration_format = workbook.add_format({"num_format": "[h]:mm"})
-    for column, width in enumerate(widths):
-        sheet.set_column(column, column, width)
-    headers = [str(header) for header in headers]
+    formats = {
+        datetime: workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
+        date: workbook.add_format({"num_format": "yyyy-mm-dd"}),
+        time: workbook.add_format({"num_format": "hh:mm"}),
+        timedelta: workbook.add_format({"num_format": "[h]:mm"}),
+    }
+    total = 0
+    for sheet in sheets:
+        total += _sheet_write(workbook.add_worksheet(str(sheet.name) or None), sheet, bold, formats)
+    workbook.close()
+    return total
+
+
+def _sheet_write(worksheet, sheet: Sheet, bold, formats: dict) -> int:
+    for column, width in enumerate(sheet.widths):
+        worksheet.set_column(column, column, width)
+    headers = [str(header) for header in sheet.headers]
     for column, header in enumerate(headers):
-        sheet.write_string(0, column, header, bold)
-    sheet.freeze_panes(1, 0)
+        worksheet.write_string(0, column, header, bold)
+    worksheet.freeze_panes(1, 0)
     count = 0
-    for count, row in enumerate(rows, start=1):
+    for count, row in enumerate(sheet.rows, start=1):
         for column, raw in enumerate(row):
             value = cell_value(raw)
             if value is None or value == "":
                 continue
             if isinstance(value, datetime):
-                sheet.write_datetime(count, column, value, datetime_format)
+                worksheet.write_datetime(count, column, value, formats[datetime])
             elif isinstance(value, date):
-                sheet.write_datetime(count, column, value, date_format)
+                worksheet.write_datetime(count, column, value, formats[date])
             elif isinstance(value, time):
-                sheet.write_datetime(count, column, value, time_format)
+                worksheet.write_datetime(count, column, value, formats[time])
             elif isinstance(value, timedelta):
-                sheet.write_number(count, column, value.total_seconds() / 86400, duration_format)
+                worksheet.write_number(
+                    count, column, value.total_seconds() / 86400, formats[timedelta]
+                )
             elif isinstance(value, str):
-                sheet.write_string(count, column, cell_text(value))
+                worksheet.write_string(count, column, cell_text(value))
             else:
-                sheet.write_number(count, column, float(value))
+                worksheet.write_number(count, column, float(value))
     if headers:
-        sheet.autofilter(0, 0, count, len(headers) - 1)
-    workbook.close()
+        worksheet.autofilter(0, 0, count, len(headers) - 1)
     return count
 
 

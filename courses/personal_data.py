@@ -1,10 +1,14 @@
 """The courses part of "download my data": enrolments, lesson progress,
-quiz attempts, learning sessions, H5P results and statements, and
-certificates, registered into accounts' export."""
+quiz attempts, learning sessions, H5P results and statements,
+certificates, and competence assessments with their test attempts,
+registered into accounts' export."""
 
 from typing import Any
 
+from django.db.models import Prefetch
+
 from accounts.models import User
+from courses.models import CompetenceAttempt
 
 
 def _iso(value):
@@ -112,6 +116,64 @@ def certificates(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def _competence_assessment(enrolment) -> dict[str, Any]:
+    assessment = enrolment.competence_assessment
+    results = assessment.results or {}
+    return {
+        "course": enrolment.course.title,
+        "standard_version": assessment.standard.number,
+        "started_at": _iso(assessment.started_at),
+        "pre_test_skipped_at": _iso(assessment.pre_test_skipped_at),
+        "assessed_at": _iso(assessment.assessed_at),
+        "gained": assessment.gained,
+        "outcomes": [
+            {key: outcome.get(key) for key in ("code", "before", "after", "met")}
+            for outcome in results.get("outcomes", [])
+        ],
+        "score_before": results.get("score_before"),
+        "score_after": results.get("score_after"),
+    }
+
+
+def competence_assessments(user: User) -> list[dict[str, Any]]:
+    """Each course's competence record: the standard version the learner
+    was assessed against, and their result per outcome before and after."""
+    enrolments = (
+        user.enrolments.filter(competence_assessment__isnull=False)
+        .select_related("course", "competence_assessment__standard")
+        .defer("competence_assessment__standard__content")
+        .order_by("competence_assessment__started_at", "pk")
+    )
+    return [_competence_assessment(enrolment) for enrolment in enrolments]
+
+
+def competence_attempts(user: User) -> list[dict[str, Any]]:
+    """Every pre- and post-test attempt, with the answers as submitted."""
+    enrolments = (
+        user.enrolments.filter(competence_assessment__isnull=False)
+        .select_related("course", "competence_assessment")
+        .prefetch_related(
+            Prefetch(
+                "competence_assessment__attempts",
+                queryset=CompetenceAttempt.objects.order_by("submitted_at", "pk"),
+            )
+        )
+        .order_by("competence_assessment__started_at", "pk")
+    )
+    return [
+        {
+            "course": enrolment.course.title,
+            "test": attempt.kind,
+            "attempt": attempt.number,
+            "score": attempt.score,
+            "submitted_at": _iso(attempt.submitted_at),
+            "answers": attempt.answers,
+        }
+        for enrolment in enrolments
+        for attempt in enrolment.competence_assessment.attempts.all()
+    ]
+
+
 SECTIONS = {
     "enrolments": enrolments,
     "lesson_progress": lesson_progress,
@@ -120,4 +182,6 @@ SECTIONS = {
     "h5p_results": h5p_results,
     "h5p_statements": h5p_statements,
     "certificates": certificates,
+    "competence_assessments": competence_assessments,
+    "competence_attempts": competence_attempts,
 }

@@ -8,8 +8,9 @@ fetched data into rows, totals and documents.
 - `base`, `filters`, `scope`, `documents`: the report classes, the one
   family of filter forms (also the register page's), the courses and
   institutions in a person's scope, the PDFs.
-- `attendance`, `activity`, `indicators`, `register`, `live`: one module
-  per report; `all` registers them in menu order.
+- `attendance`, `activity`, `indicators`, `register`, `live`,
+  `competence_document`: one module per report; `all` registers them in
+  menu order.
 - `evidence`, `models`: the evidence pack and its background job.
 - `dashboard`, `overdue`, `overdue_admin`: the admin dashboard panel and the
   overdue list with its reminders.
@@ -17,5 +18,6 @@ fetched data into rows, totals and documents.
   ReportView); `register_admin`: the certificate register page, which
   shares the reports' filter form and the register report's files.
 
-Dependencies (catalogue <- progress <- (h5p, live) <- certificates <- reports):
+Dependencies (catalogue <- progress <- (h5p, scorm, live, competences) <-
+certificates <- reports):
 the top of the order: may import every other package; none imports it."""

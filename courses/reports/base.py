@@ -8,6 +8,7 @@ import io
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
 
 from django.utils import timezone
@@ -22,6 +23,7 @@ from lms.models import SiteSettings
 
 # Export format → file extension.
 FORMATS = {"csv": "csv", "csv-plain": "csv", "xlsx": "xlsx", "pdf": "pdf"}
+ONE_DECIMAL = Decimal("0.1")
 REGISTRY: dict[str, type["TableReport"]] = {}
 
 
@@ -54,6 +56,23 @@ def period_described(start: date | None, end: date | None) -> str:
     if end:
         return _("until %(date)s") % {"date": f"{end:%Y-%m-%d}"}
     return _("any")
+
+
+def letterhead() -> dict:
+    """What heads every report document: the branding and the organiser's name."""
+    site = Site.objects.get(is_default_site=True)
+    return {
+        "branding": branding_load(site),
+        "organiser": SiteSettings.for_site(site).organiser_name,
+    }
+
+
+def share(part: int, whole: int) -> Decimal | None:
+    """`part` as a percentage of `whole` to one decimal place (a rate in a
+    report); None when there is no whole to share."""
+    if not whole:
+        return None
+    return (Decimal(100 * part) / whole).quantize(ONE_DECIMAL, ROUND_HALF_UP)
 
 
 def described_filters(form: ReportFilterForm) -> list[tuple[str, str]]:
@@ -162,7 +181,6 @@ class TableReport(ABC):
     def pdf_bytes(self, objects) -> bytes:
         totals = self.new_totals()
         rows = list(self.rows(self.row_source(objects), totals))
-        site = Site.objects.get(is_default_site=True)
         return documents.render_table_pdf(
             title=str(self.title),
             filters=self.described_filters(),
@@ -170,8 +188,7 @@ class TableReport(ABC):
             rows=rows,
             totals=totals.row(),
             signatures=self.signatures,
-            branding=branding_load(site),
-            organiser=SiteSettings.for_site(site).organiser_name,
+            **letterhead(),
         )
 
     def file_bytes(self, export_format: str) -> bytes:

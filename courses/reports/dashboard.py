@@ -1,26 +1,29 @@
 """The learning dashboard on the Wagtail admin home page: headline numbers
-and three charts (completion by institution, completion by course, weekly
-effective learning time) for whoever may see reports, within their report
-scope (a coordinator's institutions, a trainer's courses, everything for
-administrators).
+and five charts (completion by institution, completion by course, weekly
+effective learning time, competence gain by course and by institution) for
+whoever may see reports, within their report scope (a coordinator's
+institutions, a trainer's courses, everything for administrators).
 
-`dashboard_data` is the read: six queries whatever the number of learners.
+`dashboard_data` is the read: eight queries whatever the number of learners.
 The charts are drawn on the server, so the page needs no chart library: the
 completion charts as HTML rows (a label that wraps, an SVG bar), the weekly
-chart as inline SVG whose geometry `activity_chart` computes; each chart is
+chart as inline SVG whose geometry `activity_chart` computes, the gain
+charts as HTML rows with a pre-test and a post-test bar (`gain_chart`); each
+chart is
 shown beside a table of the same figures, which is what assistive technology
 reads."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
-from django.db.models.functions import TruncWeek
+from django.db.models import Avg, Count, Exists, FloatField, OuterRef, Q, Sum
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
-from courses.models import Certificate, LearningSession
+from courses.models import Certificate, CompetenceAssessment, LearningSession
 from courses.reports import scope
 
 TOP = 10  # institutions and courses shown, by number of enrolments
@@ -69,11 +72,30 @@ class Week:
 
 
 @dataclass(frozen=True)
+class Gain:
+    """Competence assessments of one course or institution: how many were
+    assessed, how many gained the competences, the mean pre- and post-test
+    scores (%; no pre-test mean when everyone skipped it)."""
+
+    label: str
+    assessed: int
+    gained: int
+    mean_before: float | None
+    mean_after: float | None
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.gained / self.assessed) if self.assessed else 0
+
+
+@dataclass(frozen=True)
 class Dashboard:
     figures: Figures
     by_institution: list[Completion]
     by_course: list[Completion]
     weeks: list[Week]
+    gain_by_course: list[Gain] = field(default_factory=list)
+    gain_by_institution: list[Gain] = field(default_factory=list)
 
 
 def _completion(rows, label_key: str, fallback: str) -> list[Completion]:
@@ -83,8 +105,27 @@ def _completion(rows, label_key: str, fallback: str) -> list[Completion]:
     ]
 
 
+def _score_mean(key: str) -> Avg:
+    """The mean of a score stored in the assessments' results (a percent),
+    leaving out JSON nulls (a skipped pre-test), which SQLite would read as 0."""
+    return Avg(Cast(KT(f"results__{key}"), FloatField()), filter=~Q(**{f"results__{key}": None}))
+
+
+def _gain(rows, label_key: str, fallback: str) -> list[Gain]:
+    return [
+        Gain(
+            label=row[label_key] or fallback,
+            assessed=row["n"],
+            gained=row["gained"],
+            mean_before=None if row["before"] is None else round(row["before"], 1),
+            mean_after=None if row["after"] is None else round(row["after"], 1),
+        )
+        for row in rows
+    ]
+
+
 def dashboard_data(user, *, now: datetime | None = None) -> Dashboard:
-    """Everything the panel shows, for `user`'s report scope, in six queries."""
+    """Everything the panel shows, for `user`'s report scope, in eight queries."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     visible = scope.report_enrolments(user)
@@ -131,11 +172,35 @@ def dashboard_data(user, *, now: datetime | None = None) -> Dashboard:
         .annotate(n=Count("pk"), done=Count("pk", filter=completed))
         .order_by("-n", "course__title")[:TOP]
     )
+    # Competence gain: the assessed (graded) records of the active enrolments.
+    assessments = CompetenceAssessment.objects.filter(
+        enrolment__in=active.values("pk"), assessed_at__isnull=False
+    ).order_by()
+    gain_figures = {
+        "n": Count("pk"),
+        "gained": Count("pk", filter=Q(gained=True)),
+        "before": _score_mean("score_before"),
+        "after": _score_mean("score_after"),
+    }
+    gain_by_course = (
+        assessments.values("enrolment__course_id", "enrolment__course__title")
+        .annotate(**gain_figures)
+        .order_by("-n", "enrolment__course__title")[:TOP]
+    )
+    gain_by_institution = (
+        assessments.values("enrolment__user__institution_id", "enrolment__user__institution__name")
+        .annotate(**gain_figures)
+        .order_by("-n", "enrolment__user__institution__name")[:TOP]
+    )
     return Dashboard(
         figures=Figures(active=active_learners, certificates=certificates, **figures),
         by_institution=_completion(by_institution, "user__institution__name", _("No institution")),
         by_course=_completion(by_course, "course__title", ""),
         weeks=weeks,
+        gain_by_course=_gain(gain_by_course, "enrolment__course__title", ""),
+        gain_by_institution=_gain(
+            gain_by_institution, "enrolment__user__institution__name", _("No institution")
+        ),
     )
 
 
@@ -188,6 +253,29 @@ def activity_chart(weeks: list[Week]) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class GainBars:
+    """One row of a gain chart: the bars' lengths on a 0–100 scale."""
+
+    gain: Gain
+    before: float
+    after: float
+
+
+def gain_chart(rows: list[Gain]) -> list[GainBars]:
+    """A pre-test and a post-test bar per row, as long as the mean scores
+    (percentages, so the scale is fixed: 100 is the whole track); a missing
+    pre-test mean draws no bar."""
+    return [
+        GainBars(
+            gain=row,
+            before=min(max(row.mean_before or 0, 0), 100),
+            after=min(max(row.mean_after or 0, 0), 100),
+        )
+        for row in rows
+    ]
+
+
 class DashboardPanel(Component):
     """The dashboard as a panel of Wagtail's admin home page."""
 
@@ -206,5 +294,7 @@ class DashboardPanel(Component):
             "by_course": data.by_course,
             "weeks": data.weeks,
             "activity_chart": activity_chart(data.weeks),
+            "gain_by_course": gain_chart(data.gain_by_course),
+            "gain_by_institution": gain_chart(data.gain_by_institution),
             "top": TOP,
         }

@@ -4,6 +4,7 @@ last rows, and on every page the logo strip, the funding statement and
 "page X of Y" (courses/pdf/paged.html; tagged PDF/UA-1 in Polish)."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from courses import exports
 from courses.certificates.pdf import Branding, html_to_pdf, render_html
@@ -38,6 +39,66 @@ def render_table_pdf(
             "rows": [[display(cell) for cell in row] for row in rows],
             "totals": [display(cell) for cell in totals] if totals else None,
             "signatures": signatures,
+            "branding": branding,
+            "organiser": organiser,
+        },
+    )
+    return html_to_pdf(html, pictures=branding.funding_logos)
+
+
+SECTIONS_TEMPLATE = "courses/reports/sections.pdf.html"
+
+
+@dataclass
+class Table:
+    """One table of a document section, with an optional caption and totals."""
+
+    headers: Iterable
+    rows: Iterable[Iterable]
+    caption: str = ""
+    totals: Iterable | None = None
+
+
+@dataclass
+class Section:
+    """A headed part of a document (I. Zakres, II. Wzorzec...) and its tables."""
+
+    heading: str
+    tables: list[Table] = field(default_factory=list)
+
+
+def render_sections_pdf(
+    *,
+    title: str,
+    filters: list[tuple[str, str]],
+    sections: Iterable[Section],
+    branding: Branding,
+    organiser: str,
+) -> bytes:
+    """A document of several headed tables, on the same page frame and in the
+    same table style as `render_table_pdf`."""
+    html = render_html(
+        SECTIONS_TEMPLATE,
+        {
+            "title": title,
+            "filters": filters,
+            "sections": [
+                {
+                    "heading": str(section.heading),
+                    "tables": [
+                        {
+                            "caption": str(table.caption),
+                            "headers": [str(header) for header in table.headers],
+                            "rows": [[display(cell) for cell in row] for row in table.rows],
+                            "totals": [display(cell) for cell in table.totals]
+                            if table.totals
+                            else None,
+                        }
+                        for table in section.tables
+                    ],
+                }
+                for section in sections
+            ],
             "branding": branding,
             "organiser": organiser,
         },

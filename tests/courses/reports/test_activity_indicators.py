@@ -236,7 +236,9 @@ def test_indicators_per_institution_and_course_with_unique_totals(
     client, evidence, coordinator_county, period
 ):
     client.force_login(coordinator_county)
-    assert client.get(INDICATORS + "csv/", period).status_code == 404  # XLSX and PDF only
+    streamed = client.get(INDICATORS + "csv/", period)
+    assert streamed.streaming
+    csv_table = csv_rows(streamed)[1]
     sheet = xlsx_sheet(client.get(INDICATORS + "xlsx/", period))
     headers = [cell.value for cell in sheet[1]]
     assert headers == [polish(header) for header, _width in indicators.columns(False)]
@@ -247,15 +249,20 @@ def test_indicators_per_institution_and_course_with_unique_totals(
         total_label = indicators.Totals(nothing, False).row()[2]
     rows = indicator_table(sheet)
     assert rows[-1][2] == total_label
-    # Group, name, persons trained, enrolled, completed, rate (%), hours.
+    # Group, name, persons trained, persons who gained competences (none
+    # assessed here), enrolled, completed, rate (%), hours.
     assert [row[1:] for row in rows[:-1]] == [
-        [institution, "I Liceum Ogólnokształcące", 1, 3, 2, 66.7, 1.8],
-        [institution, "II Liceum Ogólnokształcące", 1, 1, 1, 100, 0.3],
-        [course, "Cyberhigiena", 1, 1, 1, 100, 0.3],
-        [course, "Podpis elektroniczny", 2, 3, 2, 66.7, 1.8],
+        [institution, "I Liceum Ogólnokształcące", 1, 0, 3, 2, 66.7, 1.8],
+        [institution, "II Liceum Ogólnokształcące", 1, 0, 1, 1, 100, 0.3],
+        [course, "Cyberhigiena", 1, 0, 1, 1, 100, 0.3],
+        [course, "Podpis elektroniczny", 2, 0, 3, 2, 66.7, 1.8],
     ]
     # Łucja trained on two courses counts once: 2 persons, not 1 + 2.
-    assert rows[-1][3:] == [2, 4, 3, 75, 2.2]
+    assert rows[-1][3:] == [2, 0, 4, 3, 75, 2.2]
+    # The CSV holds the same rows, with decimal commas.
+    assert csv_table[0] == [polish(header) for header, _width in indicators.columns(False)]
+    assert csv_table[1][2:] == ["I Liceum Ogólnokształcące", "1", "0", "3", "2", "66,7", "1,8"]
+    assert csv_table[-1][3:] == ["2", "0", "4", "3", "75,0", "2,2"]
     assert [row[0] for row in rows[:-1]] == [1, 2, 3, 4]
 
     _reader, text = pdf_text(client.get(INDICATORS + "pdf/", period))
@@ -263,7 +270,7 @@ def test_indicators_per_institution_and_course_with_unique_totals(
                      "Podpis elektroniczny", "66.7", "strona 1 z 1"):  # fmt: skip
         assert expected in text, expected
     assert polish(indicators.GENDER_COLUMNS[0][0]) not in text
-    assert [entry["format"] for entry in logged("indicators")] == ["xlsx", "pdf"]
+    assert [entry["format"] for entry in logged("indicators")] == ["csv", "xlsx", "pdf"]
     assert {entry["rows"] for entry in logged("indicators")} == {4}
 
 
@@ -302,7 +309,7 @@ def test_indicators_follow_the_scope(client, evidence, coordinator_lo1, period):
         "Cyberhigiena",
         "Podpis elektroniczny",
     ]
-    assert rows[-1][3:] == [1, 3, 2, 66.7, 1.8]
+    assert rows[-1][3:] == [1, 0, 3, 2, 66.7, 1.8]
 
 
 # --- Certificate register -----------------------------------------------------
@@ -355,7 +362,7 @@ def test_reports_are_registered_with_their_formats():
     assert list(base.REGISTRY)[:4] == [
         "attendance", "activity", "indicators", "certificate-register",
     ]  # fmt: skip
-    assert base.REGISTRY["indicators"].formats == ("xlsx", "pdf")
+    assert base.REGISTRY["indicators"].formats == tuple(base.FORMATS)
     assert base.REGISTRY["activity"].formats == tuple(base.FORMATS)
     for slug in ("activity", "indicators", "certificate-register"):
         assert base.REGISTRY[slug].form_class is PeriodFilterForm
