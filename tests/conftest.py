@@ -13,6 +13,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from accounts import roles
 from courses.catalogue.permissions import catalogue_grant_permissions
+from courses.models import CompetenceFramework
 from tests import factories
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -44,6 +45,10 @@ def _migration_data_in_transactional_tests(request):
     if not Group.objects.filter(name=roles.LEARNER).exists():
         importlib.import_module("accounts.migrations.0003_roles").create_roles(django_apps, None)
         importlib.import_module("accounts.migrations.0010_role_capabilities").grant_capabilities(
+            django_apps, None
+        )
+    if not CompetenceFramework.objects.exists():
+        importlib.import_module("courses.migrations.0017_digcomp_reference_data").load_digcomp(
             django_apps, None
         )
 
