@@ -139,7 +139,9 @@ def test_trainer_builds_both_tests_learner_gains_coordinator_reports_it(
     page.get_by_label("Do").fill(today)
     page.get_by_role("button", name="Pokaż", exact=True).click()
     page.wait_for_load_state()
-    rows = list(csv.reader(io.StringIO(download(page, "Eksportuj CSV (przecinki)").decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(io.StringIO(download(page, "Eksportuj CSV (przecinki)").decode("utf-8-sig")))
+    )
     column = rows[0].index("Osoby, które nabyły kompetencje")
     totals = [row for row in rows[1:] if course.title in row]
     assert totals and all(row[column] == "1" for row in totals), rows
