@@ -36,6 +36,7 @@ from courses.catalogue import services as catalogue_services
 from courses.catalogue.blocks import LessonStreamBlock, stream_with_ids
 from courses.catalogue.permissions import catalogue_grant_permissions
 from courses.certificates import services as certificates
+from courses.competences import services as competence_services
 from courses.competences.blocks import CompetenceTestBlock
 from courses.h5p import content_type, xapi
 from courses.h5p import services as h5p_services
@@ -431,6 +432,10 @@ def _learn(user, course, lessons_done: int) -> None:
     for its part of the planned hours (so whoever completes the course has
     learned more than its share), and open the one after them."""
     lessons = list(course.lessons().specific())
+    enrolment = Enrolment.objects.active().get(user=user, course=course)
+    measured = course.competence_tests.exists()
+    if measured:  # the pre-test first, or its skip by every third learner
+        _competence_test(enrolment, CompetenceTest.Kind.PRE, right=False, skip=user.pk % 3 == 0)
     if lessons_done < len(lessons):
         progress_services.lesson_open(user=user, lesson=lessons[lessons_done])
     seconds = math.ceil(course.hours * 3600 / len(lessons)) if lessons else 0
@@ -447,6 +452,28 @@ def _learn(user, course, lessons_done: int) -> None:
             )  # fmt: skip
         if lesson.complete_by_button:
             progress_services.lesson_mark_done(user=user, lesson=lesson)
+    if measured and lessons and lessons_done == len(lessons):  # the course waits for it
+        _competence_test(enrolment, CompetenceTest.Kind.POST, right=True)
+
+
+def _competence_test(enrolment: Enrolment, kind: str, *, right: bool, skip: bool = False) -> None:
+    """Take the course's pre- or post-test as the learner would: every answer
+    right and every "I can" ticked, or a wrong option in each question and
+    nothing ticked (a pre-test before learning); or skip an optional pre-test."""
+    assessment = competence_services.assessment_start(enrolment=enrolment)
+    test = competence_services.competence_test_open(assessment=assessment, kind=kind)
+    if skip and kind == CompetenceTest.Kind.PRE and test["optional"]:
+        competence_services.pre_test_skip(enrolment=enrolment)
+        return
+    data = QueryDict(mutable=True)
+    for qid, _item, options in competence_services.graded_items(test):
+        right_ones = [oid for oid, option in options if option["correct"]]
+        wrong_ones = [oid for oid, option in options if not option["correct"]]
+        data.setlist(f"{quiz.FIELD_PREFIX}{qid}", right_ones if right else wrong_ones[:1])
+    for item in test["questions"] if right else ():
+        for statement in item.get("statements", ()):
+            data[f"{competence_services.STATEMENT_PREFIX}{statement['id']}"] = "1"
+    competence_services.competence_attempt_submit(enrolment=enrolment, kind=kind, data=data)
 
 
 def _right_answer_statement(lesson, activity_id) -> dict:
