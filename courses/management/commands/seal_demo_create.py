@@ -23,7 +23,9 @@ class Command(BaseCommand):
             self.stdout.write("SEAL_PKCS12_PATH is not set: no demo seal written.")
             return
         site = Site.objects.filter(is_default_site=True).first()
-        organiser = (SiteSettings.for_site(site).organiser_name if site else "") or DEFAULT_ORGANISER
+        organiser = (
+            SiteSettings.for_site(site).organiser_name if site else ""
+        ) or DEFAULT_ORGANISER
         if seal.demo_seal_write(
             path=path, organiser=organiser, password=settings.SEAL_PKCS12_PASSWORD
         ):
