@@ -63,7 +63,7 @@ class CertificatePdfView(RegisterAccessMixin, View):
             filters={"certificate": certificate.number},
             rows=1,
         )
-        return pdf_response(certificate)
+        return pdf_response(request, certificate)
 
 
 class CertificateRevokeView(RegisterAccessMixin, View):

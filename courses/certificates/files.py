@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 
 from courses.certificates import render as certificate_pdf
@@ -145,10 +146,16 @@ def certificate_pdfs(certificates: list[Certificate]) -> Iterator[bytes]:
             yield certificate_pdf_bytes(certificate=certificate)
 
 
-def pdf_response(certificate: Certificate) -> HttpResponse:
+def pdf_response(request: HttpRequest, certificate: Certificate) -> HttpResponse:
     """An issued certificate's PDF as a download named after its number:
-    the file kept since issue (kept now if there is none yet)."""
-    pdf = certificate_pdf_bytes(certificate=certificate)
+    the file kept since issue (kept now if there is none yet); a page saying
+    to try again later when it cannot be sealed now (its time-stamping
+    service down), never an unsealed file."""
+    try:
+        pdf = certificate_pdf_bytes(certificate=certificate)
+    except seal.SealUnavailable:
+        context = {"message": seal.SEAL_UNAVAILABLE}
+        return render(request, "courses/certificates/seal_unavailable.html", context, status=503)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = "zaswiadczenie-" + certificate.number.replace("/", "-")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'

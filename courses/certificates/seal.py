@@ -26,12 +26,14 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from pyhanko.keys import load_certs_from_pemder
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.signers.pdf_signer import PdfSignatureMetadata
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
+from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
@@ -67,7 +69,18 @@ EXPIRY_WARNING = dt.timedelta(days=30)
 # X.509 limits a name's common name and organisation to 64 (UTF-8 bytes).
 NAME_LENGTH = 64
 
+SEAL_UNAVAILABLE = _(
+    "The document cannot be sealed right now because the time-stamping service "
+    "is not answering. Try again in a few minutes."
+)
+
 logger = logging.getLogger(__name__)
+
+
+class SealUnavailable(Exception):
+    """The seal's time-stamping service failed: the document is not made (a
+    background task fails and is retried; a download says so), never handed
+    out unsealed."""
 
 
 @functools.cache
@@ -171,14 +184,18 @@ def seal_pdf(pdf: bytes, *, reason: str) -> bytes:
         validation_context=_validation_context(fetching=True) if ltv else None,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    return signers.sign_pdf(
-        writer,
-        meta,
-        signer=signer,
-        timestamper=timestamper,
-        new_field_spec=_FIELD_SPEC,
-        bytes_reserved=RESERVED_LTV if timestamper else RESERVED_BB,
-    ).getvalue()
+    try:
+        return signers.sign_pdf(
+            writer,
+            meta,
+            signer=signer,
+            timestamper=timestamper,
+            new_field_spec=_FIELD_SPEC,
+            bytes_reserved=RESERVED_LTV if timestamper else RESERVED_BB,
+        ).getvalue()
+    except TimestampRequestError as error:
+        logger.warning("The seal's time-stamping service failed: %s", error)
+        raise SealUnavailable(str(error)) from error
 
 
 @dataclasses.dataclass(frozen=True)

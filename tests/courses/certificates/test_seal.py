@@ -22,9 +22,12 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from django.core.files.storage import storages
 from django.core.management import call_command
+from django.utils import translation
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.timestamps import TimeStamper
+from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
@@ -330,3 +333,29 @@ def test_deploy_check_warns_before_the_seal_expires(settings, monkeypatch):
     assert warning.id == seal_checks.SEAL_EXPIRING
     settings.DEBUG = True
     assert seal_checks.seal_check() == []
+
+
+class DownTimeStamper(TimeStamper):
+    """A time-stamping service that does not answer."""
+
+    async def async_timestamp(self, message_digest, md_algorithm):
+        raise TimestampRequestError("connection refused")
+
+    async def async_dummy_response(self, md_algorithm):
+        raise TimestampRequestError("connection refused")
+
+
+def test_with_the_time_stamping_service_down_a_download_says_so_and_keeps_nothing(
+    client, course, learner_lo1, monkeypatch
+):
+    certificate = complete(learner_lo1, *course)  # its PDF not kept yet (the task runs on commit)
+    monkeypatch.setattr(seal, "_timestamper", DownTimeStamper)
+    ready(client, learner_lo1)
+    with translation.override("pl"):
+        expected = str(seal.SEAL_UNAVAILABLE)
+    response = client.get(f"/certificates/{certificate.pk}/pdf/", HTTP_ACCEPT_LANGUAGE="pl")
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("text/html")
+    assert expected in response.content.decode()
+    certificate.refresh_from_db()
+    assert not certificate.pdf and certificate.sealed_at is None
