@@ -8,13 +8,15 @@ signatory with a signature image, one course with a few lessons and outcomes
 in Polish, and N learners with Polish names, each enrolled, completed and
 given a certificate by the real service (`certificate_issue`). Then:
 
-1. renders one certificate `--renders` times in-process after a warm-up, and
-   its HTML alone as many times (the baseline: the ratio is the PDF's cost);
+1. renders one certificate `--renders` times in-process after a warm-up,
+   unsealed and sealed (the organiser's demo seal, PAdES B-B, as
+   `manage.py seal_demo_create` writes it for `make run`), and its HTML
+   alone as many times (the baseline: the ratio is the PDF's cost);
 2. asks twice for a ZIP of the `--batch` certificates
    (`certificate_batch_request`, with TASKS_BACKEND=database) while a
-   `manage.py db_worker` process is running: the first renders every PDF
-   (their own keeping tasks, queued at issue, come after a ZIP) and keeps
-   them, the second reads the kept files. Each is measured from the request
+   `manage.py db_worker` process is running: the first renders and seals
+   every PDF (their own keeping tasks, queued at issue, come after a ZIP)
+   and keeps them, the second reads the kept files. Each is measured from the request
    to the batch being READY (with the peak resident memory of the worker and
    its rendering processes), and its ZIP must hold exactly `--batch` PDFs.
 
@@ -44,7 +46,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # The two ZIPs of the same certificates, in the order they are asked for.
-BATCH_LABELS = ("PDFs rendered and kept", "PDFs kept already")
+BATCH_LABELS = ("sealed in the background (rendered, sealed and kept)", "PDFs kept already")
+# Seconds for 1,000 certificates (pro rata) of each ZIP, in that order.
+BATCH_TARGETS = (90, 60)
 sys.path.insert(0, str(ROOT))
 
 FIRST_NAMES_F = ["Zofia", "Małgorzata", "Jolanta", "Bożena", "Grażyna", "Agnieszka", "Łucja",
@@ -121,6 +125,7 @@ def prepare(learners: int):
 
     call_command("migrate", verbosity=0)
     demo.build_site_shell()
+    call_command("seal_demo_create", verbosity=0, stdout=io.StringIO())
     site = Site.objects.get(is_default_site=True)
     certificate_settings = CertificateSettings.for_site(site)
     certificate_settings.signatory_name = "Małgorzata Żółkiewska-Dąbrowska"
@@ -140,6 +145,8 @@ def prepare(learners: int):
         outcomes_knowledge="\n".join(KNOWLEDGE),
         outcomes_skills="\n".join(SKILLS),
         outcomes_social="\n".join(SOCIAL),
+        # The learners are completed directly, without learning time: no minimum share.
+        completion_min_time_percent=0,
     )
     catalogue.add_child(instance=course)
     for number, title in enumerate(LESSONS, start=1):
@@ -209,10 +216,15 @@ def bench_render(certificate, renders: int, profile: bool) -> dict:
     )
 
     branding = branding_load()
-    pdf = render_certificate_pdf(certificate, branding)  # warm-up: fonts, CSS, templates
+    # Warm-up: fonts, CSS, templates, the seal's key.
+    pdf = render_certificate_pdf(certificate, branding, sealed=False)
+    sealed = render_certificate_pdf(certificate, branding)
     html = render_certificate_html(certificate, branding)
     html_times, html_cpu = timed(lambda: render_certificate_html(certificate, branding), renders)
-    pdf_times, pdf_cpu = timed(lambda: render_certificate_pdf(certificate, branding), renders)
+    pdf_times, pdf_cpu = timed(
+        lambda: render_certificate_pdf(certificate, branding, sealed=False), renders
+    )
+    sealed_times, sealed_cpu = timed(lambda: render_certificate_pdf(certificate, branding), renders)
     if profile:
         profiler = cProfile.Profile()
         profiler.enable()
@@ -233,6 +245,11 @@ def bench_render(certificate, renders: int, profile: bool) -> dict:
         "pdf_p99": percentile(pdf_times, 0.99),
         "pdf_cpu": statistics.median(pdf_cpu),
         "pdf_bytes": len(pdf),
+        "sealed_median": statistics.median(sealed_times),
+        "sealed_p95": percentile(sealed_times, 0.95),
+        "sealed_p99": percentile(sealed_times, 0.99),
+        "sealed_cpu": statistics.median(sealed_cpu),
+        "sealed_bytes": len(sealed),
         "pdf_pages": len(PdfReader(io.BytesIO(pdf)).pages),
         "logos": len(branding.funding_logos) + bool(branding.organiser_logo),
         "signature": branding.signature is not None,
@@ -402,6 +419,7 @@ def main():
     for name, key in (
         ("certificate HTML alone (baseline)", "html"),
         ("certificate PDF (PDF/UA-1)", "pdf"),
+        ("sealed certificate PDF (PDF/UA-1, PAdES B-B)", "sealed"),
     ):
         print(
             f"| {name} | {options.renders} | {render[key + '_median'] * 1000:.1f} ms "
@@ -423,18 +441,26 @@ def main():
             f"| {batch['worker_rss'] / 1024 / 1024:.0f} MiB |"
         )
     render_met = render["pdf_median"] <= 0.050
-    batch_met = [batch["seconds"] <= 60 * options.batch / 1000 for batch in batches]
+    sealed_met = render["sealed_median"] <= 0.080
+    batch_met = [
+        batch["seconds"] <= target * options.batch / 1000
+        for batch, target in zip(batches, BATCH_TARGETS, strict=True)
+    ]
     print(
         f"\nTargets: PDF median <= 50 ms: {'met' if render_met else 'NOT met'}; "
-        f"1,000 certificates in <= 60 s (pro rata): {'met' if all(batch_met) else 'NOT met'}"
+        f"sealed PDF median <= 80 ms: {'met' if sealed_met else 'NOT met'}; "
+        f"1,000 certificates sealed in the background in <= 90 s, kept ones in <= 60 s "
+        f"(pro rata): {'met' if all(batch_met) else 'NOT met'}"
     )
     if options.json:
-        rows = shared_rows(options, render, batches, database, render_met, batch_met)
+        rows = shared_rows(options, render, batches, database, render_met, sealed_met, batch_met)
         options.json.write_text(json.dumps(rows, indent=2) + "\n")
     return 0
 
 
-def shared_rows(options, render, batches, database, render_met, batch_met) -> list[dict]:
+def shared_rows(
+    options, render, batches, database, render_met, sealed_met, batch_met
+) -> list[dict]:
     """The results as the rows every benchmark writes for docs/benchmarks.md."""
 
     def row(measurement, runs, median_s, **fields):
@@ -464,6 +490,13 @@ def shared_rows(options, render, batches, database, render_met, batch_met) -> li
             render["pdf_cpu"],
             ratio=round(render["pdf_cpu"] / render["html_cpu"], 2),
         ),
+        render_row("sealed certificate PDF", "sealed", target="median <= 80 ms", met=sealed_met),
+        row(
+            "sealed certificate PDF, CPU time",
+            options.renders,
+            render["sealed_cpu"],
+            ratio=round(render["sealed_cpu"] / render["html_cpu"], 2),
+        ),
         *(
             row(
                 f"batch of {options.batch} via db_worker, {label} (request to READY)",
@@ -472,10 +505,12 @@ def shared_rows(options, render, batches, database, render_met, batch_met) -> li
                 req_s=round(batch["rate"], 1),
                 peak_mib=round(batch["worker_rss"] / 2**20),
                 errors=options.batch - batch["count"],
-                target="1,000 in <= 60 s",
+                target=f"1,000 in <= {target} s",
                 met=met,
             )
-            for label, batch, met in zip(BATCH_LABELS, batches, batch_met, strict=True)
+            for label, batch, target, met in zip(
+                BATCH_LABELS, batches, BATCH_TARGETS, batch_met, strict=True
+            )
         ),
     ]
 

@@ -11,9 +11,12 @@ class CoursesConfig(AppConfig):
         import the packages above them (tests/courses/test_layout.py): every
         contribution is listed here, in the order it runs. Assigning whole
         lists keeps a second call harmless."""
+        from django.core import checks
+
         from accounts import personal_data
         from courses import personal_data as course_data
         from courses.catalogue import form_checks, impact
+        from courses.certificates import checks as certificate_checks
         from courses.certificates import selectors as certificate_selectors
         from courses.certificates import services as certificate_services
         from courses.competences import selectors as competence_selectors
@@ -25,6 +28,8 @@ class CoursesConfig(AppConfig):
         from courses.progress import selectors as progress_selectors
 
         personal_data.SECTIONS.update(course_data.SECTIONS)
+        # `check --deploy`: production seals what it issues.
+        checks.register(certificate_checks.seal_check, "seal", deploy=True)
         # The course page form's competence checks.
         form_checks.COURSE_PAGE_CHECKS[:] = [competence_validation.course_form_check]
         # Completion: the H5P lesson rule, the live-attendance and post-test

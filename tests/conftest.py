@@ -9,10 +9,12 @@ from django.apps import apps as django_apps
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.test import override_settings
 from wagtail.models import Collection, Locale, Page, Site
 
 from accounts import roles
 from courses.catalogue.permissions import catalogue_grant_permissions
+from courses.certificates import seal
 from courses.models import CompetenceFramework
 from tests import factories
 
@@ -26,6 +28,28 @@ def require_or_skip(condition: bool, reason: str) -> None:
     if IN_CI:
         pytest.fail(f"CI must not skip: {reason}")
     pytest.skip(reason)
+
+
+SEAL_ORGANISER = "Starostwo Powiatowe w Bolesławcu"
+SEAL_PASSWORD = "test-seal"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def demo_seal(tmp_path_factory):
+    """The organiser's seal every document of the run is sealed with (a demo
+    CA and seal, made once); returns its PKCS#12 path. Also in the environment,
+    for the processes a large batch spawns (they read the settings afresh)."""
+    path = str(tmp_path_factory.mktemp("seal") / "seal.p12")
+    seal.demo_seal_write(path=path, organiser=SEAL_ORGANISER, password=SEAL_PASSWORD)
+    with (
+        pytest.MonkeyPatch.context() as environment,
+        override_settings(SEAL_PKCS12_PATH=path, SEAL_PKCS12_PASSWORD=SEAL_PASSWORD),
+    ):
+        environment.setenv("SEAL_PKCS12_PATH", path)
+        environment.setenv("SEAL_PKCS12_PASSWORD", SEAL_PASSWORD)
+        seal.cache_clear()
+        yield path
+    seal.cache_clear()
 
 
 @pytest.fixture(autouse=True)

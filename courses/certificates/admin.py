@@ -63,7 +63,7 @@ class CertificatePdfView(RegisterAccessMixin, View):
             filters={"certificate": certificate.number},
             rows=1,
         )
-        return pdf_response(certificate)
+        return pdf_response(request, certificate)
 
 
 class CertificateRevokeView(RegisterAccessMixin, View):
@@ -133,7 +133,9 @@ class DesignPreviewView(View):
         if design not in dict(certificate_templates.CHOICES):
             raise Http404
         sample = services.sample_certificate(template=design)
-        pdf = certificate_pdf.render_certificate_pdf(sample, certificate_pdf.branding_load())
+        pdf = certificate_pdf.render_certificate_pdf(
+            sample, certificate_pdf.branding_load(), sealed=False
+        )
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="wzor-{design}.pdf"'
         return response

@@ -1,14 +1,18 @@
-"""Certificate PDFs kept as issued: each is rendered once, in the background
-after issue, stored in private storage and served from there. Downloads,
-ZIP batches and evidence packs all read them through here."""
+"""Certificate PDFs kept as issued: each is rendered and sealed once, in the
+background after issue, stored in private storage and served from there.
+Downloads, ZIP batches and evidence packs all read them through here."""
 
+import hashlib
 from collections.abc import Iterator
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
 
 from courses.certificates import render as certificate_pdf
+from courses.certificates import seal
 from courses.models import Certificate
 
 
@@ -30,8 +34,12 @@ def _keep(certificate: Certificate, pdf: bytes) -> bytes:
             if locked.pdf.storage.exists(stored_as):
                 locked.pdf.storage.delete(stored_as)
             locked.pdf.save(name, ContentFile(pdf), save=False)
+            locked.sealed_at = timezone.now() if seal.is_configured() else None
+            locked.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
             try:
-                Certificate.objects.filter(pk=locked.pk).update(pdf=locked.pdf.name)
+                Certificate.objects.filter(pk=locked.pk).update(
+                    pdf=locked.pdf.name, sealed_at=locked.sealed_at, pdf_sha256=locked.pdf_sha256
+                )
             except Exception:
                 locked.pdf.delete(save=False)
                 raise
@@ -39,7 +47,43 @@ def _keep(certificate: Certificate, pdf: bytes) -> bytes:
             with locked.pdf.open("rb") as kept:
                 pdf = kept.read()
     certificate.pdf = locked.pdf.name
+    certificate.sealed_at, certificate.pdf_sha256 = locked.sealed_at, locked.pdf_sha256
     return pdf
+
+
+def _seal_kept(certificate: Certificate) -> bytes | None:
+    """Seal a file kept before the seal existed, once: under the row's lock,
+    the kept file is sealed and stored under a new name, and the row points
+    to it with `sealed_at` set (a racing download finds it set and reads the
+    sealed file); the unsealed one is deleted after the commit. None when
+    the file is gone (rendered anew by the caller)."""
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if not locked.pdf:
+            return None
+        kept = _read_kept(locked)
+        if kept is None or locked.sealed_at:
+            sealed = kept
+        else:
+            sealed = seal.seal_pdf(
+                kept, reason=seal.CERTIFICATE_REASON.format(number=locked.number)
+            )
+            unsealed = locked.pdf.name
+            locked.pdf.save(f"{locked.code}.pdf", ContentFile(sealed), save=False)
+            locked.sealed_at = timezone.now()
+            locked.pdf_sha256 = hashlib.sha256(sealed).hexdigest()
+            try:
+                Certificate.objects.filter(pk=locked.pk).update(
+                    pdf=locked.pdf.name, sealed_at=locked.sealed_at, pdf_sha256=locked.pdf_sha256
+                )
+            except Exception:
+                locked.pdf.delete(save=False)
+                raise
+            storage = locked.pdf.storage
+            transaction.on_commit(lambda: storage.delete(unsealed))
+    certificate.pdf = locked.pdf.name
+    certificate.sealed_at, certificate.pdf_sha256 = locked.sealed_at, locked.pdf_sha256
+    return sealed
 
 
 def _read_kept(certificate: Certificate) -> bytes | None:
@@ -58,11 +102,15 @@ def _read_kept(certificate: Certificate) -> bytes | None:
 
 
 def certificate_pdf_bytes(*, certificate: Certificate) -> bytes:
-    """The certificate's PDF as issued: the kept file, or rendered and kept
-    now if there is none yet (issued before PDFs were kept, its render still
-    queued, or the file lost)."""
+    """The certificate's PDF as issued: the kept file (sealed now, once, if
+    it was kept before the seal existed), or rendered and kept now if there
+    is none yet (issued before PDFs were kept, its render still queued, or
+    the file lost)."""
     if certificate.pdf:
-        pdf = _read_kept(certificate)
+        if certificate.sealed_at is None and seal.is_configured():
+            pdf = _seal_kept(certificate)
+        else:
+            pdf = _read_kept(certificate)
         if pdf is not None:
             return pdf
     return _keep(certificate, _render(certificate))
@@ -98,10 +146,16 @@ def certificate_pdfs(certificates: list[Certificate]) -> Iterator[bytes]:
             yield certificate_pdf_bytes(certificate=certificate)
 
 
-def pdf_response(certificate: Certificate) -> HttpResponse:
+def pdf_response(request: HttpRequest, certificate: Certificate) -> HttpResponse:
     """An issued certificate's PDF as a download named after its number:
-    the file kept since issue (kept now if there is none yet)."""
-    pdf = certificate_pdf_bytes(certificate=certificate)
+    the file kept since issue (kept now if there is none yet); a page saying
+    to try again later when it cannot be sealed now (its time-stamping
+    service down), never an unsealed file."""
+    try:
+        pdf = certificate_pdf_bytes(certificate=certificate)
+    except seal.SealUnavailable:
+        context = {"message": seal.SEAL_UNAVAILABLE}
+        return render(request, "courses/certificates/seal_unavailable.html", context, status=503)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = "zaswiadczenie-" + certificate.number.replace("/", "-")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'

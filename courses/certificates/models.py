@@ -230,6 +230,11 @@ class Certificate(Record, models.Model):
         db_default="",
         default="",
     )
+    # When the kept PDF got the organiser's seal: null for a file kept before
+    # the seal existed (sealed once, at its next download) or with no seal set.
+    sealed_at = models.DateTimeField(_("sealed at"), null=True, blank=True, editable=False)
+    # SHA-256 of the kept PDF, so a copy can be matched to the register.
+    pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True, editable=False)
 
     objects = CertificateQuerySet.as_manager()
 

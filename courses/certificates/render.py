@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 from PIL import Image, ImageOps
 
 from courses.certificates import designs as certificate_templates
+from courses.certificates import seal
 from courses.certificates import workers as pdf_workers
 from courses.certificates.pdf import (
     LANGUAGE,
@@ -144,21 +145,29 @@ def render_certificate_html(certificate: Certificate, branding: Branding) -> str
     return _render(certificate, branding)[0]
 
 
-def render_certificate_pdf(certificate: Certificate, branding: Branding) -> bytes:
+def render_certificate_pdf(
+    certificate: Certificate, branding: Branding, *, sealed: bool = True
+) -> bytes:
     """The certificate as a tagged A4 PDF (PDF/UA-1) declaring Polish, with the
-    title and author in its metadata."""
+    title and author in its metadata, under the organiser's seal (its number
+    in the seal's signed reason). `sealed=False` for the design previews,
+    whose made-up data must never carry the real seal."""
     html, qr = _render(certificate, branding)
-    return html_to_pdf(
+    pdf = html_to_pdf(
         html,
         pictures=[*branding.pictures, qr],
         stylesheet=stylesheet_load(certificate_templates.stylesheet_name(certificate.template)),
     )
+    if not sealed:
+        return pdf
+    return seal.seal_pdf(pdf, reason=seal.CERTIFICATE_REASON.format(number=certificate.number))
 
 
 def _render_in_worker(certificate: Certificate) -> bytes:
     """One PDF in a batch's worker process, with the branding its `start`
-    rebuilt; the worker module imports nothing of this one, so the two do
-    not import each other."""
+    rebuilt (sealed there too: the seal loads once per worker process); the
+    worker module imports nothing of this one, so the two do not import
+    each other."""
     return render_certificate_pdf(certificate, pdf_workers.branding())
 
 

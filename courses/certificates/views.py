@@ -31,7 +31,7 @@ def my_certificates(request):
 def certificate_download(request, pk: int):
     """Only the holder downloads here; anyone else gets 404, never a hint."""
     certificate = get_object_or_404(Certificate, pk=pk, user=request.user)
-    return certificate_files.pdf_response(certificate)
+    return certificate_files.pdf_response(request, certificate)
 
 
 def _verification_client(group, request) -> str:

@@ -1,15 +1,22 @@
 """Reports as PDF documents: any table of typed rows on A4 landscape, with
 the filters in its header, totals, optional signature lines kept with the
 last rows, and on every page the logo strip, the funding statement and
-"page X of Y" (courses/pdf/paged.html; tagged PDF/UA-1 in Polish)."""
+"page X of Y" (courses/pdf/paged.html; tagged PDF/UA-1 in Polish), under
+the organiser's electronic seal (courses.certificates.seal), so that an
+attendance list or an evidence pack's report can be checked as ours."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from courses import exports
+from courses.certificates import seal
 from courses.certificates.pdf import Branding, html_to_pdf, render_html
 
 TEMPLATE = "courses/reports/table.pdf.html"
+
+
+def _sealed(pdf: bytes, title: str) -> bytes:
+    return seal.seal_pdf(pdf, reason=seal.REPORT_REASON.format(title=title))
 
 
 def display(value) -> str:
@@ -43,7 +50,7 @@ def render_table_pdf(
             "organiser": organiser,
         },
     )
-    return html_to_pdf(html, pictures=branding.funding_logos)
+    return _sealed(html_to_pdf(html, pictures=branding.funding_logos), title)
 
 
 SECTIONS_TEMPLATE = "courses/reports/sections.pdf.html"
@@ -103,4 +110,4 @@ def render_sections_pdf(
             "organiser": organiser,
         },
     )
-    return html_to_pdf(html, pictures=branding.funding_logos)
+    return _sealed(html_to_pdf(html, pictures=branding.funding_logos), title)

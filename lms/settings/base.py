@@ -363,6 +363,24 @@ CONTENT_SECURITY_POLICY = {
 # for (`manage.py prune_private_files`, run it daily).
 PRIVATE_FILE_RETENTION_HOURS = env.int("PRIVATE_FILE_RETENTION_HOURS", default=72)
 
+# The organiser's electronic seal (PAdES) on certificates and report PDFs
+# (courses.certificates.seal): a PKCS#12 file and its password, never kept in
+# the database. Empty: documents are not sealed (`check --deploy` refuses that).
+SEAL_PKCS12_PATH = env("SEAL_PKCS12_PATH", default="")
+SEAL_PKCS12_PASSWORD = env("SEAL_PKCS12_PASSWORD", default="")
+# An RFC 3161 time-stamping service: set, seals are PAdES B-T (its user and
+# password if it asks for them); with SEAL_LTV also the OCSP/CRL answers are
+# embedded (needs fetching them from the certificate authorities).
+SEAL_TSA_URL = env("SEAL_TSA_URL", default="")
+SEAL_TSA_USER = env("SEAL_TSA_USER", default="")
+SEAL_TSA_PASSWORD = env("SEAL_TSA_PASSWORD", default="")
+SEAL_LTV = env.bool("SEAL_LTV", default=False)
+# PEM files: more roots to trust (the TSA's, the qualified CA's), and earlier
+# seal certificates whose documents still count as ours after a renewal.
+SEAL_TRUST_ROOTS = env("SEAL_TRUST_ROOTS", default="")
+SEAL_PREVIOUS_CERTS = env("SEAL_PREVIOUS_CERTS", default="")
+SEAL_LOCATION = env("SEAL_LOCATION", default="")
+
 # H5P packages: limits checked while an upload is read (courses.h5p.validation),
 # the storage its files go to (private: served only after an access check), and
 # the body size of the player's xAPI and saved-state posts.

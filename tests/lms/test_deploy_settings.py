@@ -45,16 +45,31 @@ def run_check(extra_env):
     )
 
 
-def test_deploy_check_passes_with_real_secret_and_hosts():
-    result = run_check(
-        {
-            "SECRET_KEY": "k8#Vq2!mZ7pL0xR4tY9wB3nC6hJ1sD5fG8kQ2vE7uA0iO4pL-lms",
-            "ALLOWED_HOSTS": "akademia.example.org",
-            "SITE_URL": "https://akademia.example.org",
-        }
-    )
+PRODUCTION = {
+    "SECRET_KEY": "k8#Vq2!mZ7pL0xR4tY9wB3nC6hJ1sD5fG8kQ2vE7uA0iO4pL-lms",
+    "ALLOWED_HOSTS": "akademia.example.org",
+    "SITE_URL": "https://akademia.example.org",
+}
+
+
+def test_deploy_check_passes_with_real_secret_hosts_and_seal(demo_seal):
+    result = run_check(PRODUCTION)  # the seal comes from the environment (tests/conftest.py)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("seal_environment", "message"),
+    [
+        ({"SEAL_PKCS12_PATH": ""}, "No electronic seal"),
+        ({"SEAL_PKCS12_PASSWORD": "wrong"}, "The electronic seal cannot be read"),
+        ({"SEAL_PKCS12_PATH": "/nonexistent/seal.p12"}, "The electronic seal cannot be read"),
+    ],
+)
+def test_deploy_check_refuses_production_without_a_readable_seal(seal_environment, message):
+    result = run_check({**PRODUCTION, **seal_environment})
+    assert result.returncode != 0
+    assert message in result.stderr
 
 
 def test_production_refuses_to_start_without_secret_key():

@@ -1,5 +1,6 @@
 """`manage.py load_demo_data`: build (or refresh) the demo site. Idempotent."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from accounts import demo as accounts_demo
@@ -12,6 +13,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         result = demo.build_site_shell()
+        # The organiser's demo seal (named after it) before any document is made.
+        call_command("seal_demo_create", stdout=self.stdout)
         accounts = result["accounts"] + accounts_demo.build_accounts(demo.demo_password())
         courses = courses_demo.build_courses()
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(courses)} courses."))
