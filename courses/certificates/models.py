@@ -337,6 +337,21 @@ class Certificate(Record, models.Model):
     def renewal_opens_on(self) -> date | None:
         return expiry.renewal_date(self.expires_on) if self.expires_on else None
 
+    def renewable_on(self, today: date) -> bool:
+        """Whether the holder may take the course again on `today`: a valid
+        (or expired) certificate that expires, its renewal day reached, of a
+        completed attempt still on the learner's courses. "My courses" offers
+        the button by this rule and `enrolment_recertify` checks it."""
+        enrolment = self.enrolment
+        return (
+            self.status == self.Status.VALID
+            and self.expires_on is not None
+            and self.renewal_opens_on <= today
+            and enrolment is not None
+            and enrolment.is_active
+            and enrolment.completed_at is not None
+        )
+
     @property
     def verification_url(self) -> str:
         """The public address printed in the QR code."""

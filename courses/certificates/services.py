@@ -220,24 +220,6 @@ def certificate_reissue(*, certificate: Certificate, by: User, site: Site | None
     return _replace(old=certificate, enrolment=enrolment, by=by, site=site)
 
 
-def renewable_certificate(enrolment: Enrolment, *, today: date | None = None):
-    """The enrolment's current certificate when its course may be taken again
-    now (a completed attempt, a certificate not revoked or replaced that
-    expires, and its renewal day reached), else None. "My courses" offers the
-    button by the same rule the service checks."""
-    if not enrolment.is_active or enrolment.completed_at is None:
-        return None
-    current = (
-        Certificate.objects.valid()
-        .filter(enrolment=enrolment, replaced_by__isnull=True, expires_on__isnull=False)
-        .order_by("-issued_at", "-pk")
-        .first()
-    )
-    if current is None or current.renewal_opens_on > (today or expiry.today()):
-        return None
-    return current
-
-
 @transaction.atomic
 def enrolment_recertify(*, enrolment: Enrolment, by: User) -> Enrolment:
     """Reopen a completed course for a new attempt because its certificate
@@ -249,7 +231,8 @@ def enrolment_recertify(*, enrolment: Enrolment, by: User) -> Enrolment:
     enrolment = Enrolment.objects.select_for_update().select_related("course").get(pk=enrolment.pk)
     if enrolment.user_id != by.pk:
         raise CertificateError(NOT_YOURS)
-    if renewable_certificate(enrolment) is None:
+    current = Certificate.objects.valid().filter(enrolment=enrolment).order_by("-issued_at").first()
+    if current is None or not current.renewable_on(expiry.today()):
         raise CertificateError(NOT_DUE_FOR_RENEWAL)
     now = timezone.now()
     enrolment.attempt += 1
