@@ -45,11 +45,11 @@ def my_courses_section(user, courses) -> dict[int, dict]:
     sections = {}
     for course in courses:
         certificate = certificates.get(course.pk)
-        expires = certificate is not None and certificate.expires_on is not None
+        expires_on = certificate.expires_on if certificate is not None else None
         sections[course.pk] = {
             "certificate": certificate,
-            "expiry_notice": expires and certificate.reminder_on <= today,
-            "certificate_expired": expires and certificate.expires_on < today,
+            "expiry_notice": expires_on is not None and expiry.reminder_date(expires_on) <= today,
+            "certificate_expired": expires_on is not None and expires_on < today,
             "may_recertify": certificate is not None and certificate.renewable_on(today),
         }
     return sections
