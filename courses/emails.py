@@ -50,6 +50,24 @@ def send_certificate_issued(certificate) -> None:
     )
 
 
+def send_certificate_expiring(certificates) -> None:
+    """Tell each holder when their certificate expires and that they may take
+    the course again from "My courses"."""
+    url = f"{settings.SITE_URL}{reverse('courses:my_courses')}"
+    today = timezone.localdate()
+    for certificate in certificates:
+        send_templated_email(
+            to=certificate.user.email,
+            template="courses/email/certificate_expiring",
+            context={
+                "user": certificate.user,
+                "certificate": certificate,
+                "expired": certificate.expires_on < today,
+                "url": url,
+            },
+        )
+
+
 def send_deadline_reminders(enrolments) -> None:
     """Remind each learner to finish the course by its deadline."""
     today = timezone.localdate()

@@ -11,6 +11,11 @@ app_name = "courses"
 
 urlpatterns = [
     path("my-courses/", progress.my_courses, name="my_courses"),
+    path(
+        "my-courses/<id:pk>/recertify/",
+        certificates.enrolment_recertify,
+        name="enrolment_recertify",
+    ),
     path("certificates/", certificates.my_certificates, name="my_certificates"),
     path(
         "certificates/<id:pk>/pdf/",

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import redirect
@@ -267,6 +267,18 @@ class CoursePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
         default=False,
         help_text=_("The certificate states the planned hours and also the learner's time."),
     )
+    # Some trainings must be repeated (cyber hygiene every 12 months): each
+    # certificate takes its expiry from this at issue (Certificate.expires_on).
+    validity_months = models.PositiveSmallIntegerField(
+        _("certificate validity (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+        help_text=_(
+            "Empty: the certificate does not expire. For example 12: it is valid for a year "
+            "and the learner is reminded to complete the course again before it expires."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -305,6 +317,7 @@ class CoursePage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
                 FieldPanel("live_attendance_min_percent"),
                 CompletionImpactPanel(),
                 FieldPanel("certificate_template"),
+                FieldPanel("validity_months"),
                 FieldPanel("certificate_shows_effective_time"),
             ],
             heading=_("Enrolment and completion"),
@@ -481,6 +494,11 @@ class Enrolment(Record, models.Model):
     # The last deadline reminder (sent by a coordinator or the daily command),
     # so the overdue list shows it and the command never reminds twice a day.
     reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
+    # Re-certification reopens a completed course: the attempt counts them and
+    # its start separates the new attempt's quiz attempts from the earlier ones
+    # (which stay, with the time and the activity log, as evidence).
+    attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
+    attempt_started_at = models.DateTimeField(_("attempt started at"), null=True, blank=True)
 
     objects = EnrolmentQuerySet.as_manager()
 

@@ -10,11 +10,12 @@ separate unguessable code, never the number."""
 
 import re
 import secrets
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from courses.catalogue.models import CoursePage, Enrolment
 from courses.certificates import designs as certificate_templates
+from courses.certificates import expiry
 from courses.models.jobs import PrivateFileJob, private_storage
 from lms.records import Record
 
@@ -119,7 +121,40 @@ class CertificateQuerySet(models.QuerySet):
         return self.filter(user=user)
 
     def valid(self):
+        """Not revoked or replaced (expired ones included: they were issued
+        rightly and stay in the holder's hands)."""
         return self.filter(status=Certificate.Status.VALID)
+
+    def with_state(self, today=None):
+        """Each certificate's state as `state_now`, for filters and counts in
+        the database: the same rule as `Certificate.state_on`."""
+        today = today or expiry.today()
+        return self.annotate(
+            state_now=Case(
+                When(status=Certificate.Status.REVOKED, then=Value(Certificate.State.REVOKED)),
+                When(status=Certificate.Status.REPLACED, then=Value(Certificate.State.REPLACED)),
+                When(expires_on__lt=today, then=Value(Certificate.State.EXPIRED)),
+                default=Value(Certificate.State.VALID),
+                output_field=models.CharField(),
+            )
+        )
+
+    def in_state(self, state: str, today=None):
+        return self.with_state(today).filter(state_now=state)
+
+    def due_for_expiry_reminder(self, *, days: int | None = None, today=None):
+        """Valid certificates that expire within `days` (by default the
+        reminder days) or have expired, whose holder was not reminded yet:
+        what the daily command sends, once per certificate."""
+        today = today or expiry.today()
+        if days is None:
+            days = settings.CERTIFICATE_EXPIRY_REMINDER_DAYS
+        return self.valid().filter(
+            expires_on__isnull=False,
+            expires_on__lte=today + timedelta(days=days),
+            expiry_reminded_at__isnull=True,
+            user__isnull=False,
+        )
 
     def in_register_order(self):
         return self.order_by("sequence_key", "sequence_number")
@@ -136,6 +171,15 @@ class Certificate(Record, models.Model):
         VALID = "valid", _("valid")
         REVOKED = "revoked", _("revoked")
         REPLACED = "replaced", _("replaced")
+
+    class State(models.TextChoices):
+        """What a certificate is worth today: the stored status, and for a
+        valid one whether its validity period has passed."""
+
+        VALID = "valid", _("valid")
+        EXPIRED = "expired", _("expired")
+        REPLACED = "replaced", _("replaced")
+        REVOKED = "revoked", _("revoked")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -211,6 +255,11 @@ class Certificate(Record, models.Model):
         related_name="+",
     )
     revoke_reason = models.TextField(_("reason for revocation"), blank=True)
+    # The last day it is valid, from the course's validity period at issue
+    # (None: it never expires). "Expired" is judged from it, never stored.
+    expires_on = models.DateField(_("valid until"), null=True, blank=True)
+    # When the holder was reminded of the expiry: once per certificate.
+    expiry_reminded_at = models.DateTimeField(_("expiry reminder sent"), null=True, blank=True)
     replaces = models.OneToOneField(
         "self",
         verbose_name=_("replaces"),
@@ -258,7 +307,55 @@ class Certificate(Record, models.Model):
 
     @property
     def is_valid(self) -> bool:
+        """Not revoked or replaced (it may have expired)."""
         return self.status == self.Status.VALID
+
+    def state_on(self, today: date) -> str:
+        """The state on a given day: the rule `CertificateQuerySet.with_state`
+        writes in SQL."""
+        if self.status == self.Status.REVOKED:
+            return self.State.REVOKED
+        if self.status == self.Status.REPLACED:
+            return self.State.REPLACED
+        if self.expires_on is not None and self.expires_on < today:
+            return self.State.EXPIRED
+        return self.State.VALID
+
+    @property
+    def state(self) -> str:
+        """The state today (from `state_now` when the queryset annotated it)."""
+        return self.__dict__.get("state_now") or self.state_on(expiry.today())
+
+    @property
+    def state_label(self) -> str:
+        return str(self.State(self.state).label)
+
+    @property
+    def is_expired(self) -> bool:
+        return self.state == self.State.EXPIRED
+
+    @property
+    def reminder_on(self) -> date | None:
+        return expiry.reminder_date(self.expires_on) if self.expires_on else None
+
+    @property
+    def renewal_opens_on(self) -> date | None:
+        return expiry.renewal_date(self.expires_on) if self.expires_on else None
+
+    def renewable_on(self, today: date) -> bool:
+        """Whether the holder may take the course again on `today`: a valid
+        (or expired) certificate that expires, its renewal day reached, of a
+        completed attempt still on the learner's courses. "My courses" offers
+        the button by this rule and `enrolment_recertify` checks it."""
+        enrolment = self.enrolment
+        return (
+            self.status == self.Status.VALID
+            and self.expires_on is not None
+            and self.renewal_opens_on <= today
+            and enrolment is not None
+            and enrolment.is_active
+            and enrolment.completed_at is not None
+        )
 
     @property
     def verification_url(self) -> str:

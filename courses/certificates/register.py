@@ -14,7 +14,7 @@ from courses.catalogue.models import min_effective_seconds
 # The register columns: header and width (in characters) in the spreadsheet.
 REGISTER_COLUMNS = [
     (_("Number"), 18),
-    (_("Status"), 12),
+    (_("Status"), 14),
     (_("Holder"), 30),
     (_("Institution"), 36),
     (_("Course"), 40),
@@ -24,6 +24,7 @@ REGISTER_COLUMNS = [
     (_("Start"), 12),
     (_("End"), 12),
     (_("Issued"), 12),
+    (_("Valid until"), 12),
     (_("Revoked at"), 12),
     (_("Reason"), 40),
 ]
@@ -41,6 +42,7 @@ REGISTER_FIELDS = (
     "start_date",
     "end_date",
     "issued_at",
+    "expires_on",
     "revoked_at",
     "revoke_reason",
 )
@@ -64,12 +66,13 @@ def below_share(certificate) -> bool:
 
 def register_row(certificate) -> list:
     """One register entry as typed cells, from its snapshot (what the
-    certificate states), dates in local time; from `register_entries`."""
+    certificate states), dates in local time, and its state today (valid,
+    expired, replaced or revoked); from `register_entries`."""
     revoked_at = certificate.revoked_at
     effective = certificate.effective_seconds
     return [
         certificate.number,
-        str(certificate.get_status_display()),
+        certificate.state_label,
         certificate.holder_name,
         certificate.institution_name,
         certificate.course_title,
@@ -79,6 +82,7 @@ def register_row(certificate) -> list:
         certificate.start_date,
         certificate.end_date,
         timezone.localdate(certificate.issued_at),
+        certificate.expires_on,
         timezone.localdate(revoked_at) if revoked_at else None,
         certificate.revoke_reason,
     ]

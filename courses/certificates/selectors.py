@@ -3,6 +3,7 @@ and the evidence pack: who may see the register and which certificates."""
 
 from accounts import scopes
 from courses.catalogue import selectors as catalogue_selectors
+from courses.certificates import expiry
 from courses.models import Certificate
 
 
@@ -28,10 +29,27 @@ def course_page_section(request, course, enrolment) -> dict:
 
 
 def my_courses_section(user, courses) -> dict[int, dict]:
-    """Each course's valid certificate on "my courses" (a section of
-    courses.progress.sections; one query)."""
+    """Each course's valid certificate on "my courses" (the newest, expired
+    ones included), from its reminder day on the expiry notice, and whether
+    the course may be taken again (a section of courses.progress.sections;
+    one query)."""
+    today = expiry.today()
     certificates = {
         certificate.course_id: certificate
-        for certificate in Certificate.objects.for_user(user).valid().filter(course__in=courses)
+        for certificate in Certificate.objects.for_user(user)
+        .valid()
+        .filter(course__in=courses)
+        .select_related("enrolment")
+        .order_by("issued_at", "pk")  # the newest last, so it wins
     }
-    return {course.pk: {"certificate": certificates.get(course.pk)} for course in courses}
+    sections = {}
+    for course in courses:
+        certificate = certificates.get(course.pk)
+        expires_on = certificate.expires_on if certificate is not None else None
+        sections[course.pk] = {
+            "certificate": certificate,
+            "expiry_notice": expires_on is not None and expiry.reminder_date(expires_on) <= today,
+            "certificate_expired": expires_on is not None and expires_on < today,
+            "may_recertify": certificate is not None and certificate.renewable_on(today),
+        }
+    return sections

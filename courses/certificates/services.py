@@ -1,7 +1,9 @@
-"""Writes on certificates: issuing on course completion, revoking, reissuing
-and asking for a bulk download. Keyword-only, atomic; refusals raise
-CertificateError with one of the message constants below."""
+"""Writes on certificates: issuing on course completion, revoking, reissuing,
+re-certification (reopening a course whose certificate expires), expiry
+reminders and asking for a bulk download. Keyword-only, atomic; refusals
+raise CertificateError with one of the message constants below."""
 
+import logging
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -13,7 +15,7 @@ from wagtail.models import Site
 from accounts.models import Institution, User
 from courses import emails
 from courses.certificates import designs as certificate_templates
-from courses.certificates import tasks
+from courses.certificates import expiry, tasks
 from courses.models import (
     Certificate,
     CertificateBatch,
@@ -32,10 +34,17 @@ ALREADY_REVOKED = _("This certificate has already been revoked.")
 REASON_REQUIRED = _("Give the reason for revoking the certificate.")
 ONLY_VALID_REISSUED = _("Only a valid or revoked certificate can be reissued.")
 PERIOD_REVERSED = _("The end of the period is before its start.")
+NOT_YOURS = _("Only the learner may take their course again.")
+NOT_DUE_FOR_RENEWAL = _(
+    "This course cannot be taken again yet: it reopens shortly before your certificate expires."
+)
 UNDER_MIN_TIME = _(
     "The learner's effective learning time is below the share of the planned hours this "
     "course requires, so no certificate can be issued."
 )
+
+
+logger = logging.getLogger(__name__)
 
 
 class CertificateError(ServiceError):
@@ -86,7 +95,8 @@ def _snapshot(*, enrolment: Enrolment, site: Site | None) -> dict:
         # also holds for completions stored before the share was raised).
         raise CertificateError(UNDER_MIN_TIME)
     now = timezone.now()
-    started = first_opened or enrolment.enrolled_at
+    # A re-certification certifies the new attempt, from its start.
+    started = enrolment.attempt_started_at or first_opened or enrolment.enrolled_at
     return {
         "user": user,
         "course": course,
@@ -111,6 +121,7 @@ def _snapshot(*, enrolment: Enrolment, site: Site | None) -> dict:
         "signatory_title": certificate_settings.signatory_title,
         "issue_place": certificate_settings.issue_place,
         "issued_at": now,
+        "expires_on": expiry.expiry_date(timezone.localdate(now), course.validity_months),
         "number_pattern": certificate_settings.number_pattern,
     }
 
@@ -135,22 +146,46 @@ def _create(*, snapshot: dict, enrolment: Enrolment, replaces: Certificate | Non
     return certificate
 
 
+def _replace(
+    *, old: Certificate, enrolment: Enrolment, by: User | None, site: Site | None
+) -> Certificate:
+    """Mark `old` replaced and issue its successor under a new number with
+    today's data: a correction (reissue) and a re-certification end the
+    same way, and the old entry stays in the register pointing to the new."""
+    old.status = Certificate.Status.REPLACED
+    old.revoked_at = old.revoked_at or timezone.now()
+    old.revoked_by = old.revoked_by or by
+    old.save()
+    snapshot = _snapshot(enrolment=enrolment, site=site)
+    return _create(snapshot=snapshot, enrolment=enrolment, replaces=old)
+
+
 @transaction.atomic
 def certificate_issue(*, enrolment: Enrolment, site: Site | None = None) -> Certificate:
-    """Issue the certificate for a completed enrolment, exactly once: called
-    from the completion's own transaction, and a second call (a retry, a
-    concurrent completion) returns the certificate already issued. The
-    learner gets an email with the link once the transaction commits. A
-    learner under the course's share of effective time gets none."""
+    """Issue the certificate for a completed enrolment, exactly once per
+    completion: called from the completion's own transaction, and a second
+    call (a retry, a concurrent completion) returns the certificate already
+    issued. A completed re-certification (its attempt started after the
+    current certificate was issued) replaces that certificate. The learner
+    gets an email with the link once the transaction commits. A learner
+    under the course's share of effective time gets none."""
     if enrolment.completed_at is None:
         raise CertificateError(NOT_COMPLETED)
     Enrolment.objects.select_for_update().filter(pk=enrolment.pk).exists()
-    existing = Certificate.objects.filter(enrolment=enrolment, replaces__isnull=True).first()
-    if existing:
-        return existing
-    return _create(
-        snapshot=_snapshot(enrolment=enrolment, site=site), enrolment=enrolment, replaces=None
+    current = (
+        Certificate.objects.filter(enrolment=enrolment, replaced_by__isnull=True)
+        .order_by("-issued_at", "-pk")
+        .first()
     )
+    if current is None:
+        return _create(
+            snapshot=_snapshot(enrolment=enrolment, site=site), enrolment=enrolment, replaces=None
+        )
+    started = enrolment.attempt_started_at
+    if started is None or current.issued_at >= started:
+        return current
+    current = Certificate.objects.select_for_update().get(pk=current.pk)
+    return _replace(old=current, enrolment=enrolment, by=None, site=site)
 
 
 @transaction.atomic
@@ -182,12 +217,58 @@ def certificate_reissue(*, certificate: Certificate, by: User, site: Site | None
     enrolment = Enrolment.objects.select_related("user__institution", "course").get(
         pk=certificate.enrolment.pk
     )
-    certificate.status = Certificate.Status.REPLACED
-    certificate.revoked_at = certificate.revoked_at or timezone.now()
-    certificate.revoked_by = certificate.revoked_by or by
-    certificate.save()
-    snapshot = _snapshot(enrolment=enrolment, site=site)
-    return _create(snapshot=snapshot, enrolment=enrolment, replaces=certificate)
+    return _replace(old=certificate, enrolment=enrolment, by=by, site=site)
+
+
+@transaction.atomic
+def enrolment_recertify(*, enrolment: Enrolment, by: User) -> Enrolment:
+    """Reopen a completed course for a new attempt because its certificate
+    expires: the lessons start again (status, "done" marks, scores and the
+    quizzes' shown results), and quiz attempt limits count from now. The
+    effective time, the learning sessions and every quiz attempt stay: they
+    are the attendance evidence of the earlier attempt. The certificate stays
+    valid until the new attempt's completion replaces it (certificate_issue)."""
+    enrolment = Enrolment.objects.select_for_update().select_related("course").get(pk=enrolment.pk)
+    if enrolment.user_id != by.pk:
+        raise CertificateError(NOT_YOURS)
+    current = Certificate.objects.valid().filter(enrolment=enrolment).order_by("-issued_at").first()
+    if current is None or not current.renewable_on(expiry.today()):
+        raise CertificateError(NOT_DUE_FOR_RENEWAL)
+    now = timezone.now()
+    enrolment.attempt += 1
+    enrolment.attempt_started_at = now
+    enrolment.completed_at = None
+    enrolment.save(update_fields=["attempt", "attempt_started_at", "completed_at"])
+    LessonProgress.objects.filter(user_id=enrolment.user_id, course=enrolment.course).update(
+        status=LessonProgress.Status.NOT_STARTED,
+        marked_done_at=None,
+        completed_at=None,
+        best_score=None,
+        quiz_summary={},
+    )
+    logger.info(
+        "Re-certification: enrolment %d reopened (attempt %d)", enrolment.pk, enrolment.attempt
+    )
+    return enrolment
+
+
+@transaction.atomic
+def certificate_expiry_reminders_send(*, certificates) -> int:
+    """Remind each holder that their certificate expires and that the course
+    can be taken again, once per certificate (`expiry_reminded_at`, set
+    before the emails go out after the commit). Returns how many were sent."""
+    certificates = list(certificates)
+    if not certificates:
+        return 0
+    now = timezone.now()
+    Certificate.objects.filter(pk__in=[certificate.pk for certificate in certificates]).update(
+        expiry_reminded_at=now
+    )
+    for certificate in certificates:
+        certificate.expiry_reminded_at = now
+    transaction.on_commit(lambda: emails.send_certificate_expiring(certificates), robust=True)
+    logger.info("Certificate expiry reminders: %d sent", len(certificates))
+    return len(certificates)
 
 
 def sample_certificate(*, template: str, site: Site | None = None) -> Certificate:

@@ -1,16 +1,20 @@
 """Certificates for their holders and for anyone checking one: "my
-certificates", the PDF download (the holder's own only) and the public
-verification page reached from the QR code."""
+certificates", the PDF download (the holder's own only), taking a course
+again before its certificate expires, and the public verification page
+reached from the QR code."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from courses.certificates import files as certificate_files
+from courses.certificates import services
 from courses.certificates.models import CODE_SHAPE
-from courses.models import Certificate
+from courses.models import Certificate, Enrolment
 from lms.addresses import client_address
 
 # Verification look-ups allowed per client address in a minute.
@@ -32,6 +36,29 @@ def certificate_download(request, pk: int):
     """Only the holder downloads here; anyone else gets 404, never a hint."""
     certificate = get_object_or_404(Certificate, pk=pk, user=request.user)
     return certificate_files.pdf_response(request, certificate)
+
+
+@require_POST
+@login_required
+def enrolment_recertify(request, pk: int):
+    """The learner's "start again" on "my courses": their own enrolment only
+    (anyone else's is a 404); a course not due for renewal gets the reason."""
+    enrolment = get_object_or_404(
+        Enrolment.objects.active().select_related("course"), pk=pk, user=request.user
+    )
+    try:
+        services.enrolment_recertify(enrolment=enrolment, by=request.user)
+    except services.CertificateError as error:
+        messages.error(request, error.message)
+        return redirect("courses:my_courses")
+    messages.success(
+        request,
+        _(
+            "The course is open again. When you complete it, you get a new certificate "
+            "that replaces the current one."
+        ),
+    )
+    return redirect(enrolment.course.url)
 
 
 def _verification_client(group, request) -> str:

@@ -9,7 +9,17 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef, Sum
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +57,22 @@ def lesson_course_checked(*, user: User, lesson: LessonPage) -> CoursePage:
     return course
 
 
+def _in_current_attempt(attempts, *, course_id: int):
+    """Quiz attempts (a queryset) annotated with `in_attempt`: submitted in
+    the learner's current attempt at the course. A re-certification starts a
+    new attempt; the earlier quiz attempts stay as evidence but neither pass
+    a lesson nor use up its attempt limit. In the same query."""
+    started = Enrolment.objects.active().filter(user=OuterRef("user"), course_id=course_id)
+    return attempts.annotate(
+        attempt_started=Subquery(started.values("attempt_started_at")[:1])
+    ).annotate(
+        in_attempt=ExpressionWrapper(
+            Q(attempt_started__isnull=True) | Q(submitted_at__gte=F("attempt_started")),
+            output_field=BooleanField(),
+        )
+    )
+
+
 def progress_for_update(*, user: User, lesson: LessonPage, course: CoursePage) -> LessonProgress:
     """The learner's progress row in the lesson, locked; one query once it exists."""
     rows = LessonProgress.objects.select_for_update().filter(user=user, lesson=lesson)
@@ -69,10 +95,11 @@ def _lesson_conditions_met(progress: LessonProgress, lesson: LessonPage) -> bool
         conditions.append(progress.marked_done_at is not None)
     if lesson.complete_by_quiz:
         quiz_ids = {quiz_id for quiz_id, _value in lesson.quizzes()}
+        attempts = QuizAttempt.objects.filter(user=progress.user_id, lesson=lesson, passed=True)
         passed = set(
-            QuizAttempt.objects.filter(
-                user=progress.user_id, lesson=lesson, passed=True
-            ).values_list("quiz_id", flat=True)
+            _in_current_attempt(attempts, course_id=progress.course_id)
+            .filter(in_attempt=True)
+            .values_list("quiz_id", flat=True)
         )
         conditions.append(quiz_ids <= passed)
     for rule in rules.LESSON_RULES:  # the rules of the packages above (H5P)
@@ -291,10 +318,11 @@ def lesson_mark_done(*, user: User, lesson: LessonPage) -> LessonProgress:
     return progress_advance(progress, lesson, course)
 
 
-def _quiz_summary_entry(attempt: QuizAttempt) -> dict:
-    """The progress row's record of a quiz after `attempt`, its newest one."""
+def _quiz_summary_entry(attempt: QuizAttempt, used: int) -> dict:
+    """The progress row's record of a quiz after `attempt`, its newest one,
+    the `used`-th of the current attempt at the course."""
     last = {key: getattr(attempt, key) for key in ("number", "score", "passed", "answers")}
-    return {"attempts": attempt.number, "last": last}
+    return {"attempts": used, "last": last}
 
 
 @transaction.atomic
@@ -305,7 +333,10 @@ def quiz_attempt_submit(*, user: User, lesson: LessonPage, quiz_id: str, data) -
     if quiz_value is None:
         raise CourseError(QUIZ_NOT_FOUND)
     progress = progress_for_update(user=user, lesson=lesson, course=course)
-    used = QuizAttempt.objects.filter(user=user, lesson=lesson, quiz_id=quiz_id).count()
+    counts = _in_current_attempt(
+        QuizAttempt.objects.filter(user=user, lesson=lesson, quiz_id=quiz_id), course_id=course.pk
+    ).aggregate(total=Count("pk"), used=Count("pk", filter=Q(in_attempt=True)))
+    used = counts["used"]
     if not quiz.may_attempt(quiz_value, used):
         raise CourseError(NO_ATTEMPTS_LEFT)
     try:
@@ -317,13 +348,16 @@ def quiz_attempt_submit(*, user: User, lesson: LessonPage, quiz_id: str, data) -
         user=user,
         lesson=lesson,
         quiz_id=quiz_id,
-        number=used + 1,
+        number=counts["total"] + 1,  # numbered across attempts: each one is kept
         answers=answers,
         score=score,
         passed=score >= quiz_value["pass_mark"],
     )
     progress.first_opened_at = progress.first_opened_at or attempt.submitted_at
     progress.best_score = max(progress.best_score or 0, score)
-    progress.quiz_summary = {**progress.quiz_summary, quiz_id: _quiz_summary_entry(attempt)}
+    progress.quiz_summary = {
+        **progress.quiz_summary,
+        quiz_id: _quiz_summary_entry(attempt, used + 1),
+    }
     progress_advance(progress, lesson, course)
     return attempt

@@ -29,12 +29,13 @@ COLUMNS = [(pgettext_lazy("row number", "No."), 5), *certificate_register.REGIST
 COURSE_OUT_OF_SCOPE = gettext_lazy(
     "This course has no certificates in your scope. Choose one from the list."
 )
-exports.STATUS_LABELS.update(Certificate.Status.choices)
+exports.STATUS_LABELS.update(Certificate.State.choices)
 
 
 class RegisterFilterForm(ReportFilterForm):
     """The register page's filters: the report filters with the period of
-    issue (open at either end) and the certificate's status; the courses to
+    issue (open at either end) and the certificate's state (valid, expired,
+    replaced, revoked: `Certificate.State`); the courses to
     choose from are those with certificates in the user's scope."""
 
     period_fields = ("issued_from", "issued_to")
@@ -54,7 +55,7 @@ class RegisterFilterForm(ReportFilterForm):
     issued_to = report_date_field(gettext_lazy("Issued to"))
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),
-        choices=[("", gettext_lazy("any")), *Certificate.Status.choices],
+        choices=[("", gettext_lazy("any")), *Certificate.State.choices],
         required=False,
     )
 
@@ -88,7 +89,7 @@ def register_filtered(form: ReportFilterForm):
     if form.institution_ids is not None:
         certificates = certificates.filter(institution_id__in=form.institution_ids)
     if data.get("status"):
-        certificates = certificates.filter(status=data["status"])
+        certificates = certificates.in_state(data["status"])
     return certificates
 
 
@@ -99,22 +100,34 @@ def register_certificates(form: ReportFilterForm):
 
 @dataclass
 class Totals:
-    """How many entries, of them valid and revoked (the rest were replaced)."""
+    """How many entries, of them valid, expired and revoked (the rest were
+    replaced), by their state today."""
 
     certificates: int = 0
     valid: int = 0
+    expired: int = 0
     revoked: int = 0
 
     def add(self, certificate) -> None:
+        state = certificate.state
         self.certificates += 1
-        self.valid += certificate.status == Certificate.Status.VALID
-        self.revoked += certificate.status == Certificate.Status.REVOKED
+        self.valid += state == Certificate.State.VALID
+        self.expired += state == Certificate.State.EXPIRED
+        self.revoked += state == Certificate.State.REVOKED
 
     def row(self) -> list:
         return [
             "",
-            _("Total – certificates: %(count)s, valid: %(valid)s, revoked: %(revoked)s")
-            % {"count": self.certificates, "valid": self.valid, "revoked": self.revoked},
+            _(
+                "Total – certificates: %(count)s, valid: %(valid)s, expired: %(expired)s, "
+                "revoked: %(revoked)s"
+            )
+            % {
+                "count": self.certificates,
+                "valid": self.valid,
+                "expired": self.expired,
+                "revoked": self.revoked,
+            },
             *[""] * (len(certificate_register.REGISTER_HEADERS) - 1),
         ]
 
@@ -128,10 +141,13 @@ def register_report_rows(certificates: Iterable, totals: Totals) -> Iterator[lis
 def register_totals(certificates) -> Totals:
     """Totals of the whole filtered set, in one query."""
     return Totals(
-        **certificates.order_by().aggregate(
+        **certificates.order_by()
+        .with_state()
+        .aggregate(
             certificates=Count("pk"),
-            valid=Count("pk", filter=Q(status=Certificate.Status.VALID)),
-            revoked=Count("pk", filter=Q(status=Certificate.Status.REVOKED)),
+            valid=Count("pk", filter=Q(state_now=Certificate.State.VALID)),
+            expired=Count("pk", filter=Q(state_now=Certificate.State.EXPIRED)),
+            revoked=Count("pk", filter=Q(state_now=Certificate.State.REVOKED)),
         )
     )
 

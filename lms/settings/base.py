@@ -238,6 +238,14 @@ ACTIVITY_WINDOW_SECONDS = env.int("ACTIVITY_WINDOW_SECONDS", default=180)
 LOGIN_EVENT_RETENTION_DAYS = env.int("LOGIN_EVENT_RETENTION_DAYS", default=1825)
 # `send_deadline_reminders` (daily) emails learners this many days before their deadline.
 DEADLINE_REMINDER_DAYS = env.int("DEADLINE_REMINDER_DAYS", default=3)
+# Certificates of courses with a validity period: `send_certificate_expiry_reminders`
+# (daily) emails the holder this many days before the expiry, once, and "My courses"
+# shows the notice from that day on; the course reopens for a new attempt this many
+# days before the expiry (by default on the reminder's day).
+CERTIFICATE_EXPIRY_REMINDER_DAYS = env.int("CERTIFICATE_EXPIRY_REMINDER_DAYS", default=30)
+CERTIFICATE_RECERTIFY_OPEN_DAYS = env.int(
+    "CERTIFICATE_RECERTIFY_OPEN_DAYS", default=CERTIFICATE_EXPIRY_REMINDER_DAYS
+)
 # Live sessions: check-in opens and the meeting link shows this many minutes before the start.
 LIVE_SESSION_EARLY_MINUTES = env.int("LIVE_SESSION_EARLY_MINUTES", default=15)
 # A learner checking in more than this many minutes after the start is marked late.

@@ -362,7 +362,7 @@ def test_csv_export_reads_back(client, tricky, coordinator_lo1):
     assert rows[0] == [str(header) for header in register_report.HEADERS]
     assert rows[0][1:] == [str(header) for header in certificate_register.REGISTER_HEADERS]
     assert [row[0] for row in rows[1:-1]] == ["1", "2"]
-    assert rows[-1][1] == "Razem – zaświadczeń: 2, ważnych: 1, unieważnionych: 1"
+    assert rows[-1][1] == "Razem – zaświadczeń: 2, ważnych: 1, wygasłych: 0, unieważnionych: 1"
     by_number = {row[1]: row[1:] for row in rows[1:-1]}
     others = Certificate.objects.filter(course=tricky.course).exclude(pk=tricky.pk)
     assert set(by_number) == {tricky.number, others.get().number}
@@ -371,8 +371,8 @@ def test_csv_export_reads_back(client, tricky, coordinator_lo1):
     assert row[2] == "Zażółć Gęślą-Jaźń"
     assert row[3] == "I Liceum Ogólnokształcące"
     assert row[5] == "4,0"
-    assert row[10:12] == ["2026-07-02", "2026-07-03"]
-    assert row[12] == '\'=HYPERLINK("http://evil.example.com")'
+    assert row[10:13] == ["2026-07-02", "", "2026-07-03"]  # issued, no expiry, revoked
+    assert row[13] == '\'=HYPERLINK("http://evil.example.com")'
 
 
 def test_xlsx_export_reads_back(client, tricky, coordinator_lo1):
@@ -392,9 +392,10 @@ def test_xlsx_export_reads_back(client, tricky, coordinator_lo1):
     assert row[2].value == "Zażółć Gęślą-Jaźń"
     assert row[5].value == 4
     assert row[10].is_date and row[10].value == datetime.datetime(2026, 7, 2)
-    assert row[11].is_date and row[11].value == datetime.datetime(2026, 7, 3)
-    assert row[12].data_type == "s"
-    assert row[12].value == '\'=HYPERLINK("http://evil.example.com")'
+    assert row[11].value is None  # no expiry
+    assert row[12].is_date and row[12].value == datetime.datetime(2026, 7, 3)
+    assert row[13].data_type == "s"
+    assert row[13].value == '\'=HYPERLINK("http://evil.example.com")'
 
 
 def test_pdf_export_from_the_register_page(client, tricky, coordinator_lo1):
