@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("courses", "0018_learning_session_enrolment_period_index"),
+        ("courses", "0019_certificate_seal"),
     ]
 
     operations = [

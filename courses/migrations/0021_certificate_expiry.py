@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("courses", "0019_course_validity_and_enrolment_attempt"),
+        ("courses", "0020_course_validity_and_enrolment_attempt"),
     ]
 
     operations = [
