@@ -10,6 +10,8 @@ that knows where the key is). Without one, documents go out unsealed;
 `manage.py check --deploy` refuses that in production (courses/checks.py).
 `pdf_check` tells whether an uploaded PDF carries our seal, unchanged."""
 
+import asyncio
+import concurrent.futures
 import dataclasses
 import datetime as dt
 import functools
@@ -164,6 +166,18 @@ def _validation_context(*, fetching: bool) -> ValidationContext:
     )
 
 
+def _outside_event_loop(function, *args, **kwargs):
+    """Call one of pyhanko's synchronous functions, which run their own event
+    loop (asyncio.run): in a thread of its own when this thread already runs
+    one (an ASGI server, a test session that drove a browser), else here."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
+
+
 def seal_pdf(pdf: bytes, *, reason: str) -> bytes:
     """The PDF with the organiser's seal added as an incremental update, so
     that the signed bytes are the document exactly as it was written (tags,
@@ -185,7 +199,8 @@ def seal_pdf(pdf: bytes, *, reason: str) -> bytes:
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     try:
-        return signers.sign_pdf(
+        return _outside_event_loop(
+            signers.sign_pdf,
             writer,
             meta,
             signer=signer,
@@ -242,8 +257,11 @@ def pdf_check(data: bytes) -> PdfCheck:
     unverified = dataclasses.replace(NOT_SIGNED, signed=True, certificate_number=number)
     try:
         context = _validation_context(fetching=False)
-        status = validate_pdf_signature(
-            signature, signer_validation_context=context, ts_validation_context=context
+        status = _outside_event_loop(
+            validate_pdf_signature,
+            signature,
+            signer_validation_context=context,
+            ts_validation_context=context,
         )
     except Exception:
         logger.info("An uploaded PDF's signature could not be validated", exc_info=True)

@@ -5,6 +5,7 @@ byte or an edit saved after sealing breaks it; the sealed PDF is still tagged
 PDF/UA-1; B-T adds a trusted timestamp; a certificate kept before the seal
 existed is sealed once, at its next download."""
 
+import asyncio
 import datetime as dt
 import hashlib
 import io
@@ -166,6 +167,26 @@ def test_a_flipped_byte_or_an_edit_after_sealing_breaks_the_seal(course, learner
     assert not status.bottom_line
     check = seal.pdf_check(edited)
     assert check.signed and not check.intact
+
+
+def test_sealing_and_checking_work_where_an_event_loop_runs(course, learner_lo1, demo_seal):
+    """pyhanko runs its own event loop: under an ASGI server, or after a
+    browser test in the same session, the thread already runs one."""
+    certificate = complete(learner_lo1, *course)
+    unsealed = certificate_pdf.render_certificate_pdf(
+        certificate, certificate_pdf.branding_load(), sealed=False
+    )
+
+    async def in_a_running_loop():
+        reason = seal.CERTIFICATE_REASON.format(number=certificate.number)
+        sealed = seal.seal_pdf(unsealed, reason=reason)
+        return sealed, seal.pdf_check(sealed)
+
+    sealed, check = asyncio.run(in_a_running_loop())
+    assert check.signed and check.intact and check.trusted
+    assert check.certificate_number == certificate.number
+    _signature, status = validated(sealed, demo_seal)
+    assert status.bottom_line
 
 
 def test_attendance_list_pdf_is_sealed(client, course_data, coordinator_county, period, demo_seal):
