@@ -72,11 +72,13 @@ def recorded(kind: str, **entry):
 
 
 @events.request.add_listener
-def _failure_times(name, exception, response, **_kwargs):
-    """Failed requests with their moment, to check that they happened during a fault."""
+def _failure_times(name, exception, response, response_time=0, **_kwargs):
+    """Failed requests with the span they were in flight (from their start to
+    their answer), to check that each overlapped a fault."""
     if exception is not None:
         status = getattr(response, "status_code", None)
-        record("failure", name=name, status=status, error=str(exception)[:200])
+        started = time.time() - (response_time or 0) / 1000
+        record("failure", name=name, status=status, error=str(exception)[:200], started=started)
 
 
 class Visitor(FastHttpUser):

@@ -194,9 +194,11 @@ def _register_numbers() -> dict[str, list[int]]:
 
 
 def failures(entries, windows: list[list[float]]) -> dict:
+    """Failed requests whose time in flight overlapped no fault window."""
     outside = [
         entry for entry in entries
-        if not any(start <= entry["at"] <= end for start, end in windows)
+        if not any(entry.get("started", entry["at"]) <= end and start <= entry["at"]
+                   for start, end in windows)
     ]  # fmt: skip
     problems = [f"{entry['name']}: {entry['status']} {entry['error']}" for entry in outside]
     return check("failures only during faults", problems, failed=len(entries), outside=len(outside))
