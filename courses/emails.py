@@ -1,6 +1,7 @@
 """Emails about courses, through the accounts app's templated sender."""
 
 from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -48,6 +49,21 @@ def send_certificate_issued(certificate) -> None:
             "url": f"{settings.SITE_URL}{reverse('courses:my_certificates')}",
         },
     )
+
+
+def reminders_stamp_and_send(rows: list, *, field: str, send, robust: bool = False) -> int:
+    """Record on each row when it was reminded (`field`), then send the
+    reminders once that commits: the stamp is the trace the lists show and
+    what keeps the daily commands to one reminder, and no email goes out for
+    a stamp that was rolled back. Returns how many rows were reminded."""
+    if not rows:
+        return 0
+    now = timezone.now()
+    type(rows[0]).objects.filter(pk__in=[row.pk for row in rows]).update(**{field: now})
+    for row in rows:
+        setattr(row, field, now)
+    transaction.on_commit(lambda: send(rows), robust=robust)
+    return len(rows)
 
 
 def send_certificate_expiring(certificates) -> None:

@@ -257,18 +257,15 @@ def certificate_expiry_reminders_send(*, certificates) -> int:
     """Remind each holder that their certificate expires and that the course
     can be taken again, once per certificate (`expiry_reminded_at`, set
     before the emails go out after the commit). Returns how many were sent."""
-    certificates = list(certificates)
-    if not certificates:
-        return 0
-    now = timezone.now()
-    Certificate.objects.filter(pk__in=[certificate.pk for certificate in certificates]).update(
-        expiry_reminded_at=now
+    sent = emails.reminders_stamp_and_send(
+        list(certificates),
+        field="expiry_reminded_at",
+        send=emails.send_certificate_expiring,
+        robust=True,
     )
-    for certificate in certificates:
-        certificate.expiry_reminded_at = now
-    transaction.on_commit(lambda: emails.send_certificate_expiring(certificates), robust=True)
-    logger.info("Certificate expiry reminders: %d sent", len(certificates))
-    return len(certificates)
+    if sent:
+        logger.info("Certificate expiry reminders: %d sent", sent)
+    return sent
 
 
 def sample_certificate(*, template: str, site: Site | None = None) -> Certificate:

@@ -93,19 +93,13 @@ def reminders_send(*, enrolments: Iterable[Enrolment], by=None) -> int:
     overdue list and keeping the command to one reminder a day). The emails
     go out only after the timestamps are committed; `by` is the person who
     asked (None for the command), for the log. Returns how many were sent."""
-    enrolments = list(enrolments)
-    if not enrolments:
-        return 0
-    now = timezone.now()
-    Enrolment.objects.filter(pk__in=[enrolment.pk for enrolment in enrolments]).update(
-        reminded_at=now
+    sent = emails.reminders_stamp_and_send(
+        list(enrolments), field="reminded_at", send=emails.send_deadline_reminders
     )
-    for enrolment in enrolments:
-        enrolment.reminded_at = now
-    transaction.on_commit(lambda: emails.send_deadline_reminders(enrolments))
-    logger.info(
-        "Deadline reminders: %d sent by %s",
-        len(enrolments),
-        f"user {by.pk}" if by else "the daily command",  # an id: logs hold no emails
-    )
-    return len(enrolments)
+    if sent:
+        logger.info(
+            "Deadline reminders: %d sent by %s",
+            sent,
+            f"user {by.pk}" if by else "the daily command",  # an id: logs hold no emails
+        )
+    return sent
