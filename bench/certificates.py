@@ -18,7 +18,12 @@ given a certificate by the real service (`certificate_issue`). Then:
    every PDF (their own keeping tasks, queued at issue, come after a ZIP)
    and keeps them, the second reads the kept files. Each is measured from the request
    to the batch being READY (with the peak resident memory of the worker and
-   its rendering processes), and its ZIP must hold exactly `--batch` PDFs.
+   its rendering processes), and its ZIP must hold exactly `--batch` PDFs,
+   each with its credential (JWT) and badge (PNG);
+3. signs the `--batch` certificates' Open Badges credentials (VC-JWT,
+   Ed25519, the demo key `manage.py credential_key_demo_create` writes) three
+   times, beside building the same credentials' documents unsigned (the
+   baseline) and baking them into badges.
 
 Prints a Markdown table headed by the machine's description. `--profile`
 also prints the cProfile top functions of the PDF renderings (to stderr);
@@ -126,6 +131,7 @@ def prepare(learners: int):
     call_command("migrate", verbosity=0)
     demo.build_site_shell()
     call_command("seal_demo_create", verbosity=0, stdout=io.StringIO())
+    call_command("credential_key_demo_create", verbosity=0, stdout=io.StringIO())
     site = Site.objects.get(is_default_site=True)
     certificate_settings = CertificateSettings.for_site(site)
     certificate_settings.signatory_name = "Małgorzata Żółkiewska-Dąbrowska"
@@ -341,10 +347,14 @@ def one_batch(worker, log_path: Path, course, coordinator, certificates) -> dict
         names = archive.namelist()
         pdfs = [name for name in names if name.endswith(".pdf")]
         zip_bytes = handle.seek(0, io.SEEK_END)
-        if len(pdfs) != len(certificates) or len(names) != len(pdfs):
-            raise RuntimeError(f"the ZIP holds {len(pdfs)} PDFs, expected {len(certificates)}")
-        if not all(archive.read(name).startswith(b"%PDF-") for name in pdfs):
-            raise RuntimeError("the ZIP holds a file that is not a PDF")
+        if len(pdfs) != len(certificates) or len(names) != 3 * len(pdfs):
+            raise RuntimeError(
+                f"the ZIP holds {len(pdfs)} PDFs and {len(names) - len(pdfs)} other files, "
+                f"expected {len(certificates)} PDFs each with a .jwt and a .png"
+            )
+        starts = {".pdf": b"%PDF-", ".jwt": b"eyJ", ".png": b"\x89PNG"}
+        if not all(archive.read(name).startswith(starts[name[-4:]]) for name in names):
+            raise RuntimeError("the ZIP holds a file that is not what its name says")
     seconds = ready - requested
     return {
         "count": len(pdfs),
@@ -354,6 +364,40 @@ def one_batch(worker, log_path: Path, course, coordinator, certificates) -> dict
         "zip_bytes": zip_bytes,
         "worker_rss": worker_rss,
     }
+
+
+def bench_credentials(certificates) -> dict:
+    """Seconds (median of 3 runs) to build the certificates' credential
+    documents unsigned, to sign them, and to bake the signed ones into badges."""
+    import secrets
+
+    from courses.certificates import credentials, vc_jwt
+
+    for certificate in certificates:  # the holders' emails, read once
+        certificate.user.email  # noqa: B018
+
+    def document(certificate):
+        return credentials.document(certificate, email=certificate.user.email, salt="0" * 16)
+
+    def run(step):
+        started = time.perf_counter()
+        for certificate in certificates:
+            step(certificate)
+        return time.perf_counter() - started
+
+    def signed(certificate):
+        body = credentials.document(
+            certificate, email=certificate.user.email, salt=secrets.token_hex(8)
+        )
+        return vc_jwt.sign(body)
+
+    tokens = {certificate.pk: signed(certificate) for certificate in certificates}
+    times = {
+        "documents": [run(document) for _ in range(3)],
+        "signed": [run(signed) for _ in range(3)],
+        "badges": [run(lambda c: credentials.badge(c, tokens[c.pk])) for _ in range(3)],
+    }
+    return {key: statistics.median(values) for key, values in times.items()}
 
 
 def database_description() -> tuple[str, str]:
@@ -402,6 +446,7 @@ def main():
         course, coordinator, certificates, issue_seconds = prepare(options.batch)
         render = bench_render(certificates[0], options.renders, options.profile)
         batches = bench_batch(env, folder, course, coordinator, certificates)
+        signing = bench_credentials(certificates)
         database, database_name = database_description()
         connections.close_all()
 
@@ -440,6 +485,19 @@ def main():
             f"| {batch['zip_bytes'] / 1024 / 1024:.1f} MiB "
             f"| {batch['worker_rss'] / 1024 / 1024:.0f} MiB |"
         )
+    print()
+    print("| credentials (VC-JWT, Ed25519) | count | median of 3 runs | per credential |")
+    print("|---|---|---|---|")
+    for label, key in (
+        ("documents built, unsigned (baseline)", "documents"),
+        ("documents built and signed", "signed"),
+        ("signed credentials baked into badges (PNG)", "badges"),
+    ):
+        print(
+            f"| {label} | {len(certificates)} | {signing[key]:.2f} s "
+            f"| {signing[key] / len(certificates) * 1000:.2f} ms |"
+        )
+    credentials_met = signing["signed"] <= 10 * len(certificates) / 1000
     render_met = render["pdf_median"] <= 0.050
     sealed_met = render["sealed_median"] <= 0.080
     batch_met = [
@@ -450,10 +508,13 @@ def main():
         f"\nTargets: PDF median <= 50 ms: {'met' if render_met else 'NOT met'}; "
         f"sealed PDF median <= 80 ms: {'met' if sealed_met else 'NOT met'}; "
         f"1,000 certificates sealed in the background in <= 90 s, kept ones in <= 60 s "
-        f"(pro rata): {'met' if all(batch_met) else 'NOT met'}"
+        f"(pro rata): {'met' if all(batch_met) else 'NOT met'}; "
+        f"1,000 credentials signed in <= 10 s (pro rata): "
+        f"{'met' if credentials_met else 'NOT met'}"
     )
     if options.json:
         rows = shared_rows(options, render, batches, database, render_met, sealed_met, batch_met)
+        rows += credential_rows(options, signing, database, credentials_met)
         options.json.write_text(json.dumps(rows, indent=2) + "\n")
     return 0
 
@@ -512,6 +573,31 @@ def shared_rows(
                 BATCH_LABELS, batches, BATCH_TARGETS, batch_met, strict=True
             )
         ),
+    ]
+
+
+def credential_rows(options, signing, database, met) -> list[dict]:
+    """The credential signing rows for docs/benchmarks.md."""
+
+    def row(measurement, key, **fields):
+        return {
+            "benchmark": "certificates", "measurement": measurement, "database": database,
+            "runs": 3, "median_ms": round(signing[key] * 1000, 2), "p95_ms": None,
+            "p99_ms": None, "req_s": round(options.batch / signing[key], 1), "peak_mib": None,
+            "errors": None, "queries": None, "baseline": False,
+            "ratio": round(signing[key] / signing["documents"], 2), "target": "-", "met": None,
+            **fields,
+        }  # fmt: skip
+
+    return [
+        row(f"{options.batch} credential documents, unsigned", "documents", baseline=True),
+        row(
+            f"{options.batch} Open Badges credentials signed (VC-JWT, Ed25519)",
+            "signed",
+            target="1,000 in <= 10 s",
+            met=met,
+        ),
+        row(f"{options.batch} signed credentials baked into badges (PNG)", "badges"),
     ]
 
 

@@ -30,6 +30,7 @@ class CoursesConfig(AppConfig):
         personal_data.SECTIONS.update(course_data.SECTIONS)
         # `check --deploy`: production seals what it issues.
         checks.register(certificate_checks.seal_check, "seal", deploy=True)
+        checks.register(certificate_checks.credential_key_check, "credentials", deploy=True)
         # The course page form's competence checks.
         form_checks.COURSE_PAGE_CHECKS[:] = [competence_validation.course_form_check]
         # Completion: the H5P lesson rule, the live-attendance and post-test

@@ -23,6 +23,17 @@ urlpatterns = [
         name="certificate_download",
     ),
     path(
+        "certificates/<id:pk>/credential.<str:kind>",
+        certificates.credential_download,
+        name="credential_download",
+    ),
+    path("certificates/verify/", certificates.certificate_check, name="certificate_check"),
+    path(
+        "certificates/status/<id:number>/",
+        certificates.status_list_credential,
+        name="certificate_status_list",
+    ),
+    path(
         "certificates/verify/<str:code>/",
         certificates.certificate_verify,
         name="certificate_verify",

@@ -14,6 +14,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.admin_views import ScopedLogEntriesView
+from courses.certificates import views as certificates
 from lms.views import favicon
 from lms.wagtail_fixes import ExternalLinkFormView
 
@@ -39,6 +40,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("favicon.ico", favicon),
+    # The credentials' issuer (did:web) and its keys, where verifiers look.
+    path(".well-known/did.json", certificates.did_document),
+    path(".well-known/jwks.json", certificates.issuer_jwks),
 ]
 
 if settings.SERVE_MEDIA:

@@ -14,7 +14,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from accounts import roles
 from courses.catalogue.permissions import catalogue_grant_permissions
-from courses.certificates import seal
+from courses.certificates import keys, seal
 from courses.models import CompetenceFramework
 from tests import factories
 
@@ -50,6 +50,23 @@ def demo_seal(tmp_path_factory):
         seal.cache_clear()
         yield path
     seal.cache_clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def credential_key(tmp_path_factory):
+    """The issuer's Ed25519 key every credential of the run is signed with
+    (made once); returns its PEM path. Also in the environment, for the
+    processes a large batch spawns and the deploy checks' subprocesses."""
+    path = str(tmp_path_factory.mktemp("credential") / "credential-key.pem")
+    keys.demo_key_write(path=path)
+    with (
+        pytest.MonkeyPatch.context() as environment,
+        override_settings(CREDENTIAL_KEY_PATH=path, CREDENTIAL_PREVIOUS_KEYS=""),
+    ):
+        environment.setenv("CREDENTIAL_KEY_PATH", path)
+        keys.cache_clear()
+        yield path
+    keys.cache_clear()
 
 
 @pytest.fixture(autouse=True)

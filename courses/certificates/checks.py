@@ -1,17 +1,20 @@
-"""`manage.py check --deploy`: a production site must seal what it issues.
-Documents made without a seal cannot be sealed later with the date they were
-issued, so a missing or unreadable seal is an error, and one about to expire
-a warning while there is time to renew it."""
+"""`manage.py check --deploy`: a production site must seal what it issues and
+sign its credentials. Documents made without a seal cannot be sealed later
+with the date they were issued, so a missing or unreadable seal is an error,
+and one about to expire a warning while there is time to renew it; a missing
+or unreadable credential key is an error too."""
 
 from django.conf import settings
 from django.core import checks
 from django.utils import timezone
 
-from courses.certificates import seal
+from courses.certificates import keys, seal
 
 SEAL_MISSING = "courses.E001"
 SEAL_UNREADABLE = "courses.E002"
 SEAL_EXPIRING = "courses.W001"
+CREDENTIAL_KEY_MISSING = "courses.E003"
+CREDENTIAL_KEY_UNREADABLE = "courses.E004"
 
 
 def seal_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
@@ -44,6 +47,32 @@ def seal_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
                 f"The electronic seal's certificate expires on {expires:%Y-%m-%d}.",
                 hint="Renew the seal, then add the old certificate to SEAL_PREVIOUS_CERTS.",
                 id=SEAL_EXPIRING,
+            )
+        ]
+    return []
+
+
+def credential_key_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Error when DEBUG is off and no readable Ed25519 key signs credentials."""
+    if settings.DEBUG:
+        return []
+    if not settings.CREDENTIAL_KEY_PATH:
+        return [
+            checks.Error(
+                "No credential key: certificates would be issued without their Open Badges "
+                "credential.",
+                hint="Set CREDENTIAL_KEY_PATH to the organiser's Ed25519 key (PEM).",
+                id=CREDENTIAL_KEY_MISSING,
+            )
+        ]
+    try:
+        keys.signing_key()
+    except Exception as error:
+        return [
+            checks.Error(
+                f"The credential key cannot be read: {error}",
+                hint="CREDENTIAL_KEY_PATH must name an unencrypted Ed25519 private key in PEM.",
+                id=CREDENTIAL_KEY_UNREADABLE,
             )
         ]
     return []

@@ -284,6 +284,11 @@ class Certificate(Record, models.Model):
     sealed_at = models.DateTimeField(_("sealed at"), null=True, blank=True, editable=False)
     # SHA-256 of the kept PDF, so a copy can be matched to the register.
     pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True, editable=False)
+    # The Open Badges 3.0 credential (a VC-JWT, see courses.certificates.
+    # credentials), signed at issue; empty where it is signed at first download.
+    credential = models.TextField(
+        _("Open Badges credential"), blank=True, editable=False, db_default="", default=""
+    )
 
     objects = CertificateQuerySet.as_manager()
 

@@ -14,8 +14,8 @@ from wagtail.models import Site
 
 from accounts.models import Institution, User
 from courses import emails
+from courses.certificates import credentials, expiry, keys, tasks
 from courses.certificates import designs as certificate_templates
-from courses.certificates import expiry, tasks
 from courses.models import (
     Certificate,
     CertificateBatch,
@@ -139,6 +139,11 @@ def _create(*, snapshot: dict, enrolment: Enrolment, replaces: Certificate | Non
         sequence_key=key,
         sequence_number=sequence_number,
     )
+    # Signed now, in the issuing transaction (a tenth of a millisecond): the
+    # credential exists whenever the certificate does.
+    if keys.is_configured():
+        certificate.credential = credentials.credential_sign(certificate)
+        Certificate.objects.filter(pk=certificate.pk).update(credential=certificate.credential)
     # Robust: a failing mail server or queue never turns a stored completion
     # into an error page (a PDF not queued is kept at its first download).
     transaction.on_commit(lambda: tasks.certificate_pdf_build.enqueue(certificate.pk), robust=True)

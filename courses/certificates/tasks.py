@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
+from courses.certificates import credentials
 from courses.certificates import files as certificate_files
 from courses.models import Certificate, CertificateBatch
 
@@ -32,8 +33,9 @@ def certificate_pdf_build(certificate_id: int) -> None:
 @task(priority=WAITED_FOR_PRIORITY)
 def certificate_batch_build(batch_id: int, certificate_ids: list[int]) -> None:
     """Put the selected certificates' PDFs into one ZIP (rendering and
-    keeping those not kept yet). A retried job starts again from the
-    beginning and overwrites nothing but its own file."""
+    keeping those not kept yet), each with its credential (JWT and badge).
+    A retried job starts again from the beginning and overwrites nothing but
+    its own file."""
     batch = CertificateBatch.objects.get(pk=batch_id)
     CertificateBatch.objects.filter(pk=batch_id).update(
         status=CertificateBatch.Status.RUNNING, done=0
@@ -45,7 +47,10 @@ def certificate_batch_build(batch_id: int, certificate_ids: list[int]) -> None:
             # PDFs are compressed inside already: stored as they are, not deflated again.
             with zipfile.ZipFile(output, "w", zipfile.ZIP_STORED) as archive:
                 for done, (certificate, pdf) in enumerate(zip(certificates, pdfs, strict=True), 1):
-                    archive.writestr(f"{certificate.number.replace('/', '-')}.pdf", pdf)
+                    name = certificate.number.replace("/", "-")
+                    archive.writestr(f"{name}.pdf", pdf)
+                    for extension, content in credentials.files(certificate):
+                        archive.writestr(f"{name}.{extension}", content)
                     if done % PROGRESS_EVERY == 0:
                         CertificateBatch.objects.filter(pk=batch_id).update(done=done)
             output.seek(0)

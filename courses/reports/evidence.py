@@ -1,6 +1,7 @@
 """The evidence pack: one ZIP for a course (or all courses), an institution
 and a period, holding every registered report in each of its formats, the
-PDFs of the valid certificates issued in the period, and a README listing
+PDFs of the valid certificates issued in the period with their Open Badges
+credentials, and a README listing
 the files and the filters. It is built in the background with the
 requester's scope as it is at build time, kept in private storage, and
 removed after `PRIVATE_FILE_RETENTION_HOURS`."""
@@ -20,6 +21,7 @@ from django_tasks import task
 
 from accounts import scopes
 from courses import exports
+from courses.certificates import credentials
 from courses.certificates import files as certificate_files
 from courses.certificates.selectors import certificates_in_scope
 from courses.certificates.tasks import WAITED_FOR_PRIORITY
@@ -113,7 +115,10 @@ def _readme(pack, form, names: list[str], certificate_count: int) -> str:
         "",
         _("Files:"),
         *[f"  {name}" for name in names],
-        _("  %(folder)s/ – %(count)s certificate PDFs (valid, issued in the period)")
+        _(
+            "  %(folder)s/ – %(count)s certificates (valid, issued in the period): the sealed PDF, "
+            "the Open Badges credential (.jwt) and the badge with it baked in (.png)"
+        )
         % {"folder": CERTIFICATES_FOLDER, "count": certificate_count},
         "",
         _(
@@ -144,11 +149,13 @@ def evidence_pack_build(pack: EvidencePack) -> None:
                 step.update(done=F("done") + 1)
             pdfs = certificate_files.certificate_pdfs(certificates)
             for number, (certificate, pdf) in enumerate(zip(certificates, pdfs, strict=True), 1):
-                archive.writestr(  # compressed inside already: stored as it is
-                    f"{CERTIFICATES_FOLDER}/{certificate.number.replace('/', '-')}.pdf",
-                    pdf,
-                    compress_type=zipfile.ZIP_STORED,
-                )
+                name = f"{CERTIFICATES_FOLDER}/{certificate.number.replace('/', '-')}"
+                # compressed inside already: stored as they are
+                archive.writestr(f"{name}.pdf", pdf, compress_type=zipfile.ZIP_STORED)
+                for extension, content in credentials.files(certificate):
+                    archive.writestr(
+                        f"{name}.{extension}", content, compress_type=zipfile.ZIP_STORED
+                    )
                 if number % 25 == 0:
                     step.update(done=len(reports) + number)
             archive.writestr("README.txt", _readme(pack, form, names, len(certificates)))

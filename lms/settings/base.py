@@ -388,6 +388,12 @@ SEAL_LTV = env.bool("SEAL_LTV", default=False)
 SEAL_TRUST_ROOTS = env("SEAL_TRUST_ROOTS", default="")
 SEAL_PREVIOUS_CERTS = env("SEAL_PREVIOUS_CERTS", default="")
 SEAL_LOCATION = env("SEAL_LOCATION", default="")
+# The issuer's Ed25519 key (a PEM file) that signs the Open Badges 3.0
+# credentials (courses.certificates.keys); empty: certificates get no
+# credential (`check --deploy` refuses that). Keys it replaced, as PEM public
+# keys in one file, stay published so older credentials keep verifying.
+CREDENTIAL_KEY_PATH = env("CREDENTIAL_KEY_PATH", default="")
+CREDENTIAL_PREVIOUS_KEYS = env("CREDENTIAL_PREVIOUS_KEYS", default="")
 
 # H5P packages: limits checked while an upload is read (courses.h5p.validation),
 # the storage its files go to (private: served only after an access check), and

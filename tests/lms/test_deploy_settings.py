@@ -12,6 +12,8 @@ from pathlib import Path
 import pypdfium2
 import pytest
 import zxingcpp
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from courses.certificates import files as certificate_files
 from tests import factories
@@ -70,6 +72,36 @@ def test_deploy_check_refuses_production_without_a_readable_seal(seal_environmen
     result = run_check({**PRODUCTION, **seal_environment})
     assert result.returncode != 0
     assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("key_environment", "message"),
+    [
+        ({"CREDENTIAL_KEY_PATH": ""}, "No credential key"),
+        ({"CREDENTIAL_KEY_PATH": "/nonexistent/key.pem"}, "The credential key cannot be read"),
+    ],
+)
+def test_deploy_check_refuses_production_without_a_readable_credential_key(
+    key_environment, message, demo_seal
+):
+    result = run_check({**PRODUCTION, **key_environment})
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_deploy_check_refuses_a_key_that_is_not_ed25519(demo_seal, tmp_path):
+    """A PKCS#12 seal given as the credential key, say: named, not signed with."""
+    wrong = tmp_path / "rsa.pem"
+    wrong.write_bytes(
+        rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    result = run_check({**PRODUCTION, "CREDENTIAL_KEY_PATH": str(wrong)})
+    assert result.returncode != 0
+    assert "not an Ed25519 private key" in result.stderr
 
 
 def test_production_refuses_to_start_without_secret_key():

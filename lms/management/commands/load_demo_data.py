@@ -13,8 +13,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         result = demo.build_site_shell()
-        # The organiser's demo seal (named after it) before any document is made.
+        # The organiser's demo seal (named after it) and credential key before any
+        # document is made.
         call_command("seal_demo_create", stdout=self.stdout)
+        call_command("credential_key_demo_create", stdout=self.stdout)
         accounts = result["accounts"] + accounts_demo.build_accounts(demo.demo_password())
         courses = courses_demo.build_courses()
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(courses)} courses."))

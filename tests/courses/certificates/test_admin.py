@@ -476,9 +476,14 @@ def test_zip_of_the_valid_certificates(
     assert download["Content-Type"] == "application/zip"
     with zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content))) as archive:
         names = set(archive.namelist())
-        assert all(archive.read(name).startswith(b"%PDF") for name in names)
+        signatures = {".pdf": b"%PDF", ".png": b"\x89PNG", ".jwt": b"eyJ"}
+        assert all(archive.read(name).startswith(signatures[name[-4:]]) for name in names)
     expected = {register["lo1_a"].number, extra.number}
-    assert names == {number.replace("/", "-") + ".pdf" for number in expected}
+    assert names == {
+        number.replace("/", "-") + extension
+        for number in expected
+        for extension in (".pdf", ".jwt", ".png")
+    }
 
     client.force_login(coordinator_county)  # in scope of the certificates, but not the asker
     assert client.get(f"{REGISTER}batches/{batch.pk}/").status_code == 404

@@ -56,7 +56,10 @@ def test_pack_holds_the_reports_certificates_and_a_readme(
     ):
         assert expected in names, names
     certificates = [name for name in names if name.startswith("zaswiadczenia/")]
-    assert len(certificates) == 1 and certificates[0].startswith("zaswiadczenia/CA-")
+    (pdf,) = [name for name in certificates if name.endswith(".pdf")]
+    assert pdf.startswith("zaswiadczenia/CA-")
+    stem = pdf.removesuffix(".pdf")
+    assert sorted(certificates) == [f"{stem}.jwt", pdf, f"{stem}.png"]  # with its credential
     readme = archive.read("README.txt").decode()
     assert "Podpis elektroniczny" in readme  # the course filter
     assert f"raporty/lista-obecnosci-{start}-{end}.xlsx" in readme
