@@ -231,7 +231,9 @@ def enrolment_recertify(*, enrolment: Enrolment, by: User) -> Enrolment:
     expires: the lessons start again (status, "done" marks, scores and the
     quizzes' shown results), and quiz attempt limits count from now. The
     effective time, the learning sessions and every quiz attempt stay: they
-    are the attendance evidence of the earlier attempt. The certificate stays
+    are the attendance evidence of the earlier attempt. A course with a
+    post-test asks for it again (competences.selectors.post_test_rule counts
+    the current attempt's only). The certificate stays
     valid until the new attempt's completion replaces it (certificate_issue)."""
     enrolment = Enrolment.objects.select_for_update().select_related("course").get(pk=enrolment.pk)
     if enrolment.user_id != by.pk:

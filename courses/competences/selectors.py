@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 
 from courses.models import (
     CompetenceAssessment,
@@ -16,6 +16,12 @@ from courses.progress import selectors as progress_selectors
 from lms import site_cache
 
 # --- The learner's pages and the completion rule --------------------------
+
+# A post-test attempt of the enrolment's current attempt at the course: a
+# re-certification (Enrolment.attempt_started_at) asks for the post-test again.
+IN_CURRENT_ATTEMPT = Q(assessment__enrolment__attempt_started_at__isnull=True) | Q(
+    submitted_at__gte=F("assessment__enrolment__attempt_started_at")
+)
 
 
 def course_competence_state(course: CoursePage, enrolment: Enrolment) -> Any:
@@ -37,6 +43,9 @@ def course_competence_state(course: CoursePage, enrolment: Enrolment) -> Any:
             has_post_test=Exists(tests.filter(kind=CompetenceTest.Kind.POST)),
             pre_attempted=Exists(attempts.filter(kind=CompetenceTest.Kind.PRE)),
             post_attempted=Exists(attempts.filter(kind=CompetenceTest.Kind.POST)),
+            post_attempted_now=Exists(
+                attempts.filter(IN_CURRENT_ATTEMPT, kind=CompetenceTest.Kind.POST)
+            ),
             lessons_pending=Exists(pending),
         )
         .get()
@@ -96,7 +105,9 @@ def course_page_section(request, course: CoursePage, enrolment: Enrolment) -> di
         "competences": {
             "pre_test": pre_open,
             "pre_test_optional": optional,
-            "post_test": post_open and not (assessment and assessment.gained),
+            # Gained: nothing to retake, until a re-certification asks again.
+            "post_test": post_open
+            and not (assessment and assessment.gained and state.post_attempted_now),
             "post_retake": state.post_attempted,
             "post_test_later": has_post and state.lessons_pending,
             "results": results_view(assessment) if assessment and assessment.assessed_at else None,
@@ -129,13 +140,13 @@ def post_test_rule(user_id: int, course: CoursePage) -> bool:
     """The completion rule (a rule of courses.progress.rules): a course with
     a post-test completes once the learner submitted a post-test attempt,
     passed or not (completion certifies participation; the gain is its own
-    indicator)."""
+    indicator), in the current attempt: a re-certification is assessed anew."""
     if not CompetenceTest.objects.filter(course=course, kind=CompetenceTest.Kind.POST).exists():
         return True  # one query for the courses without one
     # Held until a post-test attempt, unless the participant's standard
     # predates the post-test (they could never take it).
     post_attempts = CompetenceAttempt.objects.filter(
-        assessment=OuterRef("pk"), kind=CompetenceTest.Kind.POST
+        IN_CURRENT_ATTEMPT, assessment=OuterRef("pk"), kind=CompetenceTest.Kind.POST
     )
     return CompetenceAssessment.objects.filter(
         Q(Exists(post_attempts)) | Q(standard__content__post_test=None),

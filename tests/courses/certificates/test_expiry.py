@@ -30,6 +30,7 @@ from courses.progress import services as progress_services
 from courses.progress.services import NO_ATTEMPTS_LEFT
 from tests import factories
 from tests.courses.catalogue.test_learner_pages import answers_for, ready
+from tests.courses.competences import factories as comp
 from tests.queries import assert_same_queries_for_1_and_50_rows
 
 pytestmark = pytest.mark.django_db
@@ -370,3 +371,28 @@ def test_my_courses_costs_the_same_for_1_and_50_renewable_courses(
     ready(client, learner_lo1)
     _one, fifty = assert_same_queries_for_1_and_50_rows(client, "/my-courses/", add_row)
     assert fifty.count("Rozpocznij ponownie") == 50
+
+
+def test_a_recertification_asks_for_the_post_test_again(client, catalogue, learner_lo1, clock):
+    """The new certificate certifies a new assessment too: the earlier
+    attempt's post-test does not complete the reopened course."""
+    course, lessons = comp.measured_course(catalogue, pre=False, validity_months=12)
+    enrolment = comp.enrol(learner_lo1, course)
+    old = complete(learner_lo1, course, lessons)
+    assert old is None  # the post-test is still to take
+    comp.submit(enrolment=enrolment, kind="post", data=comp.answers("post", **comp.ALL_RIGHT))
+    old = Certificate.objects.get(user=learner_lo1)
+    clock((old.renewal_opens_on - timezone.localdate()).days)
+    certificates.enrolment_recertify(enrolment=enrolment, by=learner_lo1)
+
+    assert complete(learner_lo1, course, lessons) == old  # lessons done: not enough
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is None
+    ready(client, learner_lo1)
+    page = client.get(course.url).content.decode()
+    assert f'href="/courses/{course.pk}/competence-test/post/"' in page  # offered again
+    comp.submit(enrolment=enrolment, kind="post", data=comp.answers("post", **comp.ALL_RIGHT))
+    new = Certificate.objects.get(user=learner_lo1, replaces=old)
+    assert new.status == Certificate.Status.VALID
+    page = client.get(course.url).content.decode()
+    assert f'href="/courses/{course.pk}/competence-test/post/"' not in page
