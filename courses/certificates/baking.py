@@ -17,8 +17,9 @@ SIZE = 400
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 # The site's brand colour (--brand in the site's CSS), a gold ring, white text.
 BACKGROUND, RING, TEXT = "#0b3d91", "#f2c14e", "#ffffff"
-# An uploaded PNG larger than this many pixels is not decoded.
-MAX_PIXELS = 4096 * 4096
+# An uploaded PNG larger than this many pixels is not decoded (16 MiB as
+# RGBA; a badge is 400 x 400).
+MAX_PIXELS = 2048 * 2048
 
 
 def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:

@@ -247,11 +247,16 @@ class CredentialCheck:
         return self.valid_until is not None and self.valid_until < expiry.today()
 
 
-def credential_check(token: str) -> CredentialCheck:
+def credential_check(token: str) -> CredentialCheck | None:
+    """The check of an uploaded credential; None for a token of ours that is
+    not a badge (a status list, say), which the check page cannot read."""
     try:
         body = vc_jwt.verify(token)
     except vc_jwt.NotOurs:
         return CredentialCheck(genuine=False)
+    types = body.get("type")
+    if not isinstance(types, list) or "OpenBadgeCredential" not in types:
+        return None
     valid_until = None
     if isinstance(body.get("validUntil"), str):
         try:

@@ -181,6 +181,8 @@ def _upload_check(data: bytes) -> dict:
     if token is None:
         return {"kind": "unknown"}
     result = credentials.credential_check(token)
+    if result is None:
+        return {"kind": "unknown"}
     return {"kind": "credential", "credential": result, "certificate": result.certificate}
 
 

@@ -295,6 +295,16 @@ def test_broken_uploads_get_a_plain_polish_answer(client, site_shell, name, cont
     ), page
 
 
+def test_a_signed_file_of_ours_that_is_no_badge_is_not_read_as_one(client, course, learner_lo1):
+    """A status list carries our signature too: it is not a credential."""
+    certificate = complete(learner_lo1, *course)
+    number, _index = status_list.position(certificate.pk)
+    listing = client.get(f"/certificates/status/{number}/").content
+    _status, page = check(client, "lista.jwt", listing)
+    assert "Ten plik nie jest zaświadczeniem w PDF ani poświadczeniem" in page
+    assert "Podpis poświadczenia jest prawidłowy" not in page
+
+
 def test_a_missing_or_oversized_upload_is_refused_in_the_form(client, site_shell, monkeypatch):
     response = client.post("/certificates/verify/", {})
     assert response.status_code == 400
