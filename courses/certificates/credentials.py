@@ -20,7 +20,7 @@ import json
 import re
 import secrets
 import uuid
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.utils import timezone
@@ -42,13 +42,9 @@ _CODE_AT_END = re.compile(r"/([A-Za-z0-9_-]{32})/?$")
 MAX_TOKEN_LENGTH = 64 * 1024
 
 
-def _instant(value: datetime) -> str:
-    return value.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
 def _end_of(day: date) -> str:
     """The last second of a local day, as validUntil states it."""
-    return _instant(timezone.make_aware(datetime.combine(day, time(23, 59, 59))))
+    return vc_jwt.instant(timezone.make_aware(datetime.combine(day, time(23, 59, 59))))
 
 
 def _hours(value) -> str:
@@ -131,7 +127,7 @@ def document(certificate: Certificate, *, email: str, salt: str) -> dict:
             "name": certificate.organiser_name,
             "url": settings.SITE_URL,
         },
-        "validFrom": _instant(certificate.issued_at),
+        "validFrom": vc_jwt.instant(certificate.issued_at),
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [
@@ -145,10 +141,10 @@ def document(certificate: Certificate, *, email: str, salt: str) -> dict:
             ],
             "achievement": achievement,
             "creditsEarned": float(certificate.hours),
-            "activityStartDate": _instant(
+            "activityStartDate": vc_jwt.instant(
                 timezone.make_aware(datetime.combine(certificate.start_date, time()))
             ),
-            "activityEndDate": _instant(
+            "activityEndDate": vc_jwt.instant(
                 timezone.make_aware(datetime.combine(certificate.end_date, time(23, 59, 59)))
             ),
         },
@@ -260,8 +256,7 @@ def credential_check(token: str) -> CredentialCheck | None:
     valid_until = None
     if isinstance(body.get("validUntil"), str):
         try:
-            moment = datetime.fromisoformat(body["validUntil"].replace("Z", "+00:00"))
-            valid_until = timezone.localdate(moment)
+            valid_until = timezone.localdate(vc_jwt.instant_parse(body["validUntil"]))
         except ValueError:
             return CredentialCheck(genuine=False)
     match = _CODE_AT_END.search(str(body.get("id", "")))

@@ -12,7 +12,6 @@ import base64
 import functools
 import hashlib
 import json
-import os
 import re
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -20,6 +19,8 @@ from urllib.parse import quote, urlsplit
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from django.conf import settings
+
+from courses.certificates import key_files
 
 _PEM_BLOCK = re.compile(rb"-----BEGIN PUBLIC KEY-----.+?-----END PUBLIC KEY-----", re.DOTALL)
 
@@ -124,16 +125,11 @@ def demo_key_write(*, path: str) -> bool:
     """Write a new Ed25519 key to `path` (readable by its owner only) unless a
     file is there; True when written. Never overwrites: credentials signed
     with the existing key must keep verifying."""
-    target = Path(path)
-    if target.exists():
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    pem = Ed25519PrivateKey.generate().private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
+    return key_files.write_once(
+        path,
+        lambda: Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        ),
     )
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(pem)
-    return True

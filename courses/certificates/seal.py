@@ -17,7 +17,6 @@ import datetime as dt
 import functools
 import io
 import logging
-import os
 import re
 from pathlib import Path
 
@@ -39,6 +38,8 @@ from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
+
+from courses.certificates import key_files
 
 FIELD = "Pieczec"
 # The signature field's accessible name (/TU), read out by screen readers.
@@ -372,12 +373,6 @@ def demo_seal_write(*, path: str, organiser: str, password: str) -> bool:
     """Write a demo seal to `path` (readable by its owner only) unless a file
     is there; True when written. Never overwrites: documents sealed with the
     existing seal must keep verifying."""
-    target = Path(path)
-    if target.exists():
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    data = demo_seal_pkcs12(organiser=organiser, password=password.encode())
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-    return True
+    return key_files.write_once(
+        path, lambda: demo_seal_pkcs12(organiser=organiser, password=password.encode())
+    )

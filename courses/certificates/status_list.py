@@ -74,15 +74,15 @@ def encoded_list(number: int) -> str:
 
 def list_credential(number: int) -> str:
     """List `number` as a signed BitstringStatusListCredential (VC-JWT)."""
-    now = timezone.now().replace(microsecond=0)
+    now = timezone.now()
     url = list_url(number)
     body = {
         "@context": ["https://www.w3.org/ns/credentials/v2"],
         "id": url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": keys.issuer_did(),
-        "validFrom": now.isoformat().replace("+00:00", "Z"),
-        "validUntil": (now + TTL).isoformat().replace("+00:00", "Z"),
+        "validFrom": vc_jwt.instant(now),
+        "validUntil": vc_jwt.instant(now + TTL),
         "credentialSubject": {
             "id": f"{url}#list",
             "type": "BitstringStatusList",

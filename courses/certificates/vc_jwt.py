@@ -4,7 +4,7 @@ registered claims iss, nbf, jti, exp and sub taken from its members, signed
 EdDSA (Ed25519) with the issuer's key and its `kid` in the header. Used for
 the badges (`credentials`) and their status lists (`status_list`)."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import jwt
 from jwt.exceptions import InvalidTokenError
@@ -22,8 +22,18 @@ class NotOurs(Exception):
     changed after signing."""
 
 
+def instant(moment: datetime) -> str:
+    """A moment as credentials state it: UTC, to the second, with Z."""
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def instant_parse(value: str) -> datetime:
+    """The moment a credential states (raises ValueError on anything else)."""
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
 def _timestamp(value: str) -> int:
-    return int(datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp())
+    return int(instant_parse(value).timestamp())
 
 
 def _registered_claims(body: dict) -> dict:
