@@ -3,6 +3,7 @@ listed email domains; email links use the public site address."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
+from django.db import DatabaseError
 from django.utils.translation import gettext_lazy as _
 
 from . import roles
@@ -19,6 +20,17 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request):
         return roles.landing_url(request.user)
+
+    def authenticate(self, request, **credentials):
+        """A login that fails on our side (the database went away mid-check)
+        is not a failed attempt: allauth counts every attempt before the
+        password is checked and takes back only the successful ones, so an
+        outage would otherwise lock out the officials who keep trying."""
+        try:
+            return super().authenticate(request, **credentials)
+        except DatabaseError:
+            self._rollback_login_failed_rl_usage()
+            raise
 
     def is_open_for_signup(self, request):
         return AccountSettings.load(request_or_site=request).open_signup

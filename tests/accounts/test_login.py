@@ -10,6 +10,8 @@ from allauth.usersessions.models import UserSession
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core import mail
+from django.db import OperationalError
+from django.test import override_settings
 
 from accounts import roles
 from tests import factories
@@ -73,6 +75,26 @@ def test_repeated_failures_are_refused_before_the_password_is_checked(
     assert response.status_code == 200
     assert "Zbyt wiele nieudanych prób logowania" in body
     assert "_auth_user_id" not in client.session
+
+
+class DatabaseGoneBackend:
+    """An authentication backend whose database is down."""
+
+    def authenticate(self, request, **credentials):
+        raise OperationalError("server closed the connection unexpectedly")
+
+
+def test_logins_failing_on_our_side_do_not_count_as_failed_attempts(
+    client, site_shell, learner_lo1
+):
+    backends = [f"{__name__}.DatabaseGoneBackend"]
+    with override_settings(AUTHENTICATION_BACKENDS=backends):
+        for _attempt in range(6):
+            with pytest.raises(OperationalError):
+                login(client, learner_lo1.email, TEST_PASSWORD)
+    response = login(client, learner_lo1.email, TEST_PASSWORD)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(learner_lo1.pk)
 
 
 def test_deactivating_a_user_ends_all_their_sessions(client, site_shell, learner_lo1):
