@@ -19,8 +19,8 @@ from wagtail.log_actions import log
 from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
+from courses.archives import PackageError
 from courses.h5p import packages
-from courses.h5p.validation import PackageError
 from courses.models import H5PPackage
 
 NOT_AN_H5P_FILE = _("Choose a file with the .h5p extension.")

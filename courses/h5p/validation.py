@@ -18,14 +18,14 @@ starts with `.` or `_` are skipped, as H5P core skips them."""
 import hashlib
 import json
 import re
-import stat
-import struct
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from courses.archives import Archive, Limits, PackageError, archive_open, check_path, member_read
+from courses.archives import extension as _extension
 
 CONTENT_EXTENSIONS = frozenset({
     "json", "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "eot", "ttf", "woff", "woff2",
@@ -35,20 +35,9 @@ CONTENT_EXTENSIONS = frozenset({
 })  # fmt: skip
 LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {"js", "css", "svg", "xml"}
 MACHINE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9._-]{0,126}$")
-DRIVE = re.compile(r"^[A-Za-z]:")
 EMBED_TYPES = {"div", "iframe"}
-READ_CHUNK = 64 * 1024
-# Compression ratios are judged only for members at least this big: small
-# repetitive files (a JSON list, a blank image) compress well and are harmless.
-RATIO_MIN_BYTES = 64 * 1024
 
 NOT_A_ZIP = _("The file is not an H5P package (not a ZIP archive).")
-TOO_BIG = _("The file is too large: %(size)s MB, at most %(limit)s MB are allowed.")
-TOO_MANY_MEMBERS = _("The package has too many files: at most %(limit)s are allowed.")
-UNSAFE_PATH = _("The package contains an unsafe file path: “%(name)s”.")
-SYMLINK = _("The package contains a symbolic link: “%(name)s”.")
-ENCRYPTED = _("The package contains an encrypted file: “%(name)s”.")
-DUPLICATE = _("The package contains the file “%(name)s” twice.")
 NO_EXTENSION = _("The file “%(name)s” has no extension; such files are not allowed.")
 CONTENT_SCRIPT = _(
     "The content folder may not contain scripts or SVG images: “%(name)s”. "
@@ -59,13 +48,6 @@ OUTSIDE_FOLDERS = _(
     "The file “%(name)s” is outside the content folder and the library folders; "
     "only h5p.json may be at the top level."
 )
-MEMBER_TOO_BIG = _("The file “%(name)s” is too large when unpacked (at most %(limit)s MB).")
-TOTAL_TOO_BIG = _("The package is too large when unpacked (at most %(limit)s MB in total).")
-RATIO_TOO_HIGH = _(
-    "The file “%(name)s” expands suspiciously much (a compression ratio above %(limit)s); "
-    "the package looks like a zip bomb."
-)
-CORRUPT = _("The file “%(name)s” in the package is damaged and cannot be read.")
 MISSING_H5P_JSON = _("The package has no h5p.json file at the top level.")
 MISSING_CONTENT_JSON = _("The package has no content/content.json file.")
 INVALID_JSON = _("The file “%(name)s” is not valid JSON: %(error)s.")
@@ -92,40 +74,15 @@ PRELOADED_WRONG_TYPE = _(
 )
 
 
-class PackageError(Exception):
-    """A refused package. `template` is one of the constants above (tests
-    assert on it); `message` is the text for the person who uploaded it,
-    formatted in the active language when read."""
-
-    def __init__(self, template, **params):
-        super().__init__(str(template) % params if params else str(template))
-        self.template = template
-        self.params = params
-
-    @property
-    def message(self) -> str:
-        return str(self.template) % self.params if self.params else str(self.template)
-
-
-@dataclass(frozen=True)
-class Limits:
-    upload_bytes: int
-    members: int
-    member_bytes: int
-    total_bytes: int
-    ratio: int
-    json_bytes: int
-
-    @classmethod
-    def from_settings(cls) -> "Limits":
-        return cls(
-            upload_bytes=settings.H5P_MAX_UPLOAD_BYTES,
-            members=settings.H5P_MAX_MEMBERS,
-            member_bytes=settings.H5P_MAX_MEMBER_BYTES,
-            total_bytes=settings.H5P_MAX_TOTAL_BYTES,
-            ratio=settings.H5P_MAX_COMPRESSION_RATIO,
-            json_bytes=settings.H5P_MAX_JSON_BYTES,
-        )
+def limits_from_settings() -> Limits:
+    return Limits(
+        upload_bytes=settings.H5P_MAX_UPLOAD_BYTES,
+        members=settings.H5P_MAX_MEMBERS,
+        member_bytes=settings.H5P_MAX_MEMBER_BYTES,
+        total_bytes=settings.H5P_MAX_TOTAL_BYTES,
+        ratio=settings.H5P_MAX_COMPRESSION_RATIO,
+        kept_bytes=settings.H5P_MAX_JSON_BYTES,
+    )
 
 
 Dependency = tuple[str, int, int]  # machine name, major, minor
@@ -181,46 +138,6 @@ class PackageInfo:
     content_hash: str
     size: int
     h5p_json: dict = field(repr=False)
-
-
-def check_path(name: str) -> list[str]:
-    if (
-        not name
-        or "\\" in name
-        or "\x00" in name
-        or name.startswith("/")
-        or DRIVE.match(name)
-        or any(ord(char) < 32 for char in name)
-    ):
-        raise PackageError(UNSAFE_PATH, name=name)
-    parts = name.rstrip("/").split("/")
-    if any(part in ("", ".", "..") for part in parts):
-        raise PackageError(UNSAFE_PATH, name=name)
-    return parts
-
-
-def _is_symlink(info: zipfile.ZipInfo) -> bool:
-    return info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16)
-
-
-def _declared_member_count(fileobj) -> int | None:
-    """The entry count from the end-of-central-directory record, read before
-    the zip module parses (and holds in memory) the whole directory."""
-    fileobj.seek(0, 2)
-    size = fileobj.tell()
-    tail_size = min(size, 65_557)
-    fileobj.seek(size - tail_size)
-    tail = fileobj.read(tail_size)
-    position = tail.rfind(b"PK\x05\x06")
-    if position < 0 or position + 22 > len(tail):
-        return None
-    (entries,) = struct.unpack("<H", tail[position + 10 : position + 12])
-    return entries
-
-
-def _extension(name: str) -> str:
-    base = name.rsplit("/", 1)[-1]
-    return base.rsplit(".", 1)[-1].lower() if "." in base.strip(".") else ""
 
 
 def _read_json(data: bytes, name: str) -> dict:
@@ -357,19 +274,6 @@ def parse_library_json(data: dict, folder: str, files: dict[str, str]) -> Librar
     )
 
 
-def _upload_size(fileobj) -> int:
-    size = getattr(fileobj, "size", None)
-    if size is None:
-        fileobj.seek(0, 2)
-        size = fileobj.tell()
-    fileobj.seek(0)
-    return size
-
-
-def _megabytes(value: int) -> str:
-    return f"{value / 1024 / 1024:.0f}" if value >= 1024 * 1024 else f"{value / 1024 / 1024:.2f}"
-
-
 def validate_package(
     fileobj,
     *,
@@ -378,40 +282,16 @@ def validate_package(
 ) -> PackageInfo:
     """Check an uploaded package; `is_installed` says whether a dependency
     missing from the package is available on the platform already."""
-    limits = limits or Limits.from_settings()
-    size = _upload_size(fileobj)
-    if size > limits.upload_bytes:
-        raise PackageError(TOO_BIG, size=_megabytes(size), limit=_megabytes(limits.upload_bytes))
-    upload_hash = hashlib.sha256()
-    for chunk in iter(lambda: fileobj.read(READ_CHUNK), b""):
-        upload_hash.update(chunk)
-    declared = _declared_member_count(fileobj)
-    if declared is not None and declared > limits.members:
-        raise PackageError(TOO_MANY_MEMBERS, limit=limits.members)
-    fileobj.seek(0)
-    try:
-        archive = zipfile.ZipFile(fileobj)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise PackageError(NOT_A_ZIP) from None
-    with archive:
-        infos = archive.infolist()
-        if len(infos) > limits.members:
-            raise PackageError(TOO_MANY_MEMBERS, limit=limits.members)
-        return _validate_members(archive, infos, limits, is_installed, upload_hash, size)
-
-
-def _check_member(info: zipfile.ZipInfo, seen: set[str]) -> list[str]:
-    name = info.filename
-    parts = check_path(name)
-    if _is_symlink(info):
-        raise PackageError(SYMLINK, name=name)
-    if info.flag_bits & 0x1:
-        raise PackageError(ENCRYPTED, name=name)
-    key = name.rstrip("/").casefold()
-    if key in seen:
-        raise PackageError(DUPLICATE, name=name)
-    seen.add(key)
-    return parts
+    limits = limits or limits_from_settings()
+    with archive_open(
+        fileobj,
+        limits,
+        not_a_zip=NOT_A_ZIP,
+        # H5P core skips dot and underscore files.
+        skip=lambda parts: any(part[0] in "._" for part in parts),
+        check_type=_check_type,
+    ) as archive:
+        return _validate_members(archive, limits, is_installed)
 
 
 def _check_type(name: str, parts: list[str]) -> None:
@@ -429,56 +309,9 @@ def _check_type(name: str, parts: list[str]) -> None:
         raise PackageError(EXTENSION_NOT_ALLOWED, extension=extension, name=name)
 
 
-def _read_member(archive, info, limits, total_so_far: int) -> tuple[bytes | None, str, int]:
-    """Read one member in chunks, counting what it really expands to; keep
-    the bytes only for JSON files. Returns (bytes or None, sha256, size)."""
-    name = info.filename
-    keep = name.endswith(".json")
-    digest, chunks, read = hashlib.sha256(), [], 0
-    try:
-        with archive.open(info) as stream:
-            for chunk in iter(lambda: stream.read(READ_CHUNK), b""):
-                read += len(chunk)
-                if read > limits.member_bytes or (keep and read > limits.json_bytes):
-                    limit = limits.json_bytes if keep else limits.member_bytes
-                    raise PackageError(MEMBER_TOO_BIG, name=name, limit=_megabytes(limit))
-                if total_so_far + read > limits.total_bytes:
-                    raise PackageError(TOTAL_TOO_BIG, limit=_megabytes(limits.total_bytes))
-                if read >= RATIO_MIN_BYTES and read > limits.ratio * max(info.compress_size, 1):
-                    raise PackageError(RATIO_TOO_HIGH, name=name, limit=limits.ratio)
-                digest.update(chunk)
-                if keep:
-                    chunks.append(chunk)
-    except PackageError:
-        raise
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError):
-        raise PackageError(CORRUPT, name=name) from None
-    return (b"".join(chunks) if keep else None), digest.hexdigest(), read
-
-
-def _validate_members(archive, infos, limits, is_installed, upload_hash, size) -> PackageInfo:
-    seen: set[str] = set()
-    members: list[tuple[zipfile.ZipInfo, list[str]]] = []
-    declared_total = 0
-    # Everything the central directory says is checked before a byte is inflated.
-    for info in infos:
-        parts = _check_member(info, seen)
-        if info.is_dir() or any(part[0] in "._" for part in parts):
-            continue  # folders carry nothing; H5P core skips dot and underscore files
-        _check_type(info.filename, parts)
-        if info.file_size > limits.member_bytes:
-            limit = _megabytes(limits.member_bytes)
-            raise PackageError(MEMBER_TOO_BIG, name=info.filename, limit=limit)
-        if info.file_size >= RATIO_MIN_BYTES and info.file_size > limits.ratio * max(
-            info.compress_size, 1
-        ):
-            raise PackageError(RATIO_TOO_HIGH, name=info.filename, limit=limits.ratio)
-        declared_total += info.file_size
-        if declared_total > limits.total_bytes:
-            raise PackageError(TOTAL_TOO_BIG, limit=_megabytes(limits.total_bytes))
-        members.append((info, parts))
-
-    names = {info.filename for info, _parts in members}
+def _validate_members(archive: Archive, limits: Limits, is_installed) -> PackageInfo:
+    members = archive.members
+    names = {member.name for member in members}
     if "h5p.json" not in names:
         raise PackageError(MISSING_H5P_JSON)
     if "content/content.json" not in names:
@@ -488,11 +321,13 @@ def _validate_members(archive, infos, limits, is_installed, upload_hash, size) -
     json_files: dict[str, bytes] = {}
     library_files: dict[str, dict[str, str]] = {}
     total = 0
-    for info, parts in members:
-        data, digest, read = _read_member(archive, info, limits, total)
+    for member in members:
+        keep = member.name.endswith(".json")
+        data, digest, read = member_read(archive, member, limits, total, keep=keep)
         total += read
         if data is not None:
-            json_files[info.filename] = data
+            json_files[member.name] = data
+        parts = member.parts
         if parts[0] != "content" and len(parts) > 1:
             library_files.setdefault(parts[0], {})["/".join(parts[1:])] = digest
 
@@ -516,11 +351,11 @@ def _validate_members(archive, infos, limits, is_installed, upload_hash, size) -
         libraries=libraries,
         installed_dependencies=installed,
         content_files=tuple(
-            sorted(info.filename for info, parts in members if parts[0] == "content")
+            sorted(member.name for member in members if member.parts[0] == "content")
         ),
-        members=tuple(info.filename for info, _parts in members),
-        content_hash=upload_hash.hexdigest(),
-        size=size,
+        members=tuple(member.name for member in members),
+        content_hash=archive.sha256,
+        size=archive.size,
         h5p_json=h5p_json,
     )
 

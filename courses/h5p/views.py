@@ -23,10 +23,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from courses.archives import PackageError, check_path
 from courses.catalogue import services as catalogue_services
 from courses.h5p import services as h5p_services
 from courses.h5p import storage
-from courses.h5p.validation import CONTENT_EXTENSIONS, LIBRARY_EXTENSIONS, PackageError, check_path
+from courses.h5p.validation import CONTENT_EXTENSIONS, LIBRARY_EXTENSIONS
 from courses.models import H5PLibrary, H5PPackage, LessonPage
 from courses.progress import services as progress_services
 

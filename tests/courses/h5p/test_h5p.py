@@ -10,6 +10,7 @@ from django.test import Client
 from wagtail.models import ReferenceIndex
 
 from accounts import roles
+from courses import archives
 from courses.h5p import packages, storage, validation, xapi
 from courses.h5p import services as h5p_services
 from courses.models import (
@@ -140,7 +141,7 @@ def test_trainer_upload_with_a_new_library_version_waits_for_approval(admin, tra
 
 def test_a_refused_package_stores_nothing(admin, h5p_storage):
     bad = with_files(valid_package(), add={"content/x.js": b"alert(1)"})
-    with pytest.raises(validation.PackageError):
+    with pytest.raises(archives.PackageError):
         packages.h5p_package_create(file=upload(bad), by=admin)
     assert stored(h5p_storage) == []
     assert not H5PPackage.objects.exists() and not H5PLibrary.objects.exists()
