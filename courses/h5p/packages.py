@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from courses import package_storage
 from courses.h5p import storage
 from courses.h5p.validation import Dependency, LibraryInfo, PackageInfo, validate_package
 from courses.models import H5PLibrary, H5PPackage
@@ -106,7 +107,7 @@ def _store(file, info: PackageInfo, *, by: User) -> tuple[str, list[H5PLibrary],
         ):
             new_folders.add(folder)
     libraries += [_approved(dependency) for dependency in info.installed_dependencies]
-    directory = storage.new_directory()
+    directory = package_storage.new_directory()
     written = storage.extract(file, info, directory=directory, new_libraries=new_folders)
     return directory, libraries, written
 

@@ -10,16 +10,14 @@ Every upload gets a new `<directory>` (a random UUID, never reused), so a
 replacement never overwrites files a learner's open player still uses.
 Library folders are named by their content hash and never change."""
 
-import contextlib
 import posixpath
-import shutil
-import uuid
 import zipfile
 
 from django.conf import settings
-from django.core.files.base import ContentFile, File
+from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, storages
 
+from courses import package_storage
 from courses.h5p.validation import LibraryInfo, PackageInfo
 
 UPLOADS = "h5p/uploads"
@@ -29,10 +27,6 @@ LIBRARIES = "h5p/libraries"
 
 def h5p_storage() -> Storage:
     return storages[settings.H5P_STORAGE]
-
-
-def new_directory() -> str:
-    return uuid.uuid4().hex
 
 
 def content_name(directory: str, path: str = "") -> str:
@@ -74,11 +68,7 @@ def extract(fileobj, info: PackageInfo, *, directory: str, new_libraries: set[st
                 else:
                     continue
                 with archive.open(member) as stream:
-                    saved = storage.save(name, File(stream, name=posixpath.basename(name)))
-                if saved != name:  # the storage renamed it: never serve a surprise
-                    storage.delete(saved)
-                    raise OSError(f"H5P storage renamed {name} to {saved}")
-                written.append(saved)
+                    written.append(package_storage.member_save(storage, name, stream))
         fileobj.seek(0)
         saved = storage.save(upload_name(directory), ContentFile(fileobj.read()))
         written.append(saved)
@@ -89,27 +79,11 @@ def extract(fileobj, info: PackageInfo, *, directory: str, new_libraries: set[st
 
 
 def delete_names(names) -> None:
-    storage = h5p_storage()
-    for name in names:
-        with contextlib.suppress(OSError):  # already gone
-            storage.delete(name)
+    package_storage.names_delete(h5p_storage(), names)
 
 
 def delete_tree(prefix: str) -> None:
-    """Remove every file under `prefix` (storage APIs have no rmtree)."""
-    storage = h5p_storage()
-    try:
-        folders, files = storage.listdir(prefix)
-    except (FileNotFoundError, NotADirectoryError):
-        return
-    for name in files:
-        storage.delete(posixpath.join(prefix, name))
-    for folder in folders:
-        delete_tree(posixpath.join(prefix, folder))
-    path = getattr(storage, "path", None)
-    if path is not None:  # a local file system keeps empty folders; drop them
-        with contextlib.suppress(NotImplementedError):
-            shutil.rmtree(path(prefix), ignore_errors=True)
+    package_storage.tree_delete(h5p_storage(), prefix)
 
 
 def delete_upload(directory: str) -> None:
