@@ -12,25 +12,20 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import View
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import log
-from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
-from courses.archives import PackageError
 from courses.h5p import packages
 from courses.models import H5PPackage
-
-NOT_AN_H5P_FILE = _("Choose a file with the .h5p extension.")
-UPLOAD_REQUIRED = _("Choose the .h5p file to upload.")
+from courses.package_admin import PackageChooserViewSet, PackageUploadForm
 
 
-class H5PPackageForm(WagtailAdminModelForm):
-    """Title and the `.h5p` file; the file is validated here (nothing is
-    stored when it fails) and stored by the view through the services."""
+class H5PPackageForm(PackageUploadForm):
+    """Title and the `.h5p` file."""
 
+    extensions = (".h5p",)
     upload = forms.FileField(
         label=_("H5P file (.h5p)"),
         required=False,
@@ -44,25 +39,8 @@ class H5PPackageForm(WagtailAdminModelForm):
         model = H5PPackage
         fields = ["title"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["title"].required = False
-        self.fields["title"].help_text = _("Empty: the title from the package.")
-        self.package_info = None
-
-    def clean_upload(self):
-        upload = self.cleaned_data.get("upload")
-        if upload is None:
-            if self.instance.pk is None:
-                raise forms.ValidationError(UPLOAD_REQUIRED)
-            return None
-        if not upload.name.lower().endswith(".h5p"):
-            raise forms.ValidationError(NOT_AN_H5P_FILE)
-        try:
-            self.package_info = packages.package_validate(upload)
-        except PackageError as error:
-            raise forms.ValidationError(error.message) from None
-        return upload
+    def validate(self, upload):
+        return packages.package_validate(upload)
 
 
 class PackageSaveMixin:
@@ -118,21 +96,9 @@ class StatusColumn(Column):
         return context
 
 
-class H5PChooserCreateView(SnippetCreateView):
-    """Packages are uploaded on their own page, never from the chooser, which
-    has no creation form for them: Wagtail would answer a POST with a 500."""
-
-    def can_create(self):
-        return False
-
-
-class H5PChooserViewSet(SnippetChooserViewSet):
-    create_view_class = H5PChooserCreateView
-
-
 class H5PPackageViewSet(SnippetViewSet):
     model = H5PPackage
-    chooser_viewset_class = H5PChooserViewSet
+    chooser_viewset_class = PackageChooserViewSet
     icon = "pick"
     menu_label = _("H5P")
     menu_name = "h5p"

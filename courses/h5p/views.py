@@ -18,7 +18,7 @@ import re
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -29,6 +29,7 @@ from courses.h5p import services as h5p_services
 from courses.h5p import storage
 from courses.h5p.validation import CONTENT_EXTENSIONS, LIBRARY_EXTENSIONS
 from courses.models import H5PLibrary, H5PPackage, LessonPage
+from courses.package_files import package_file_response
 from courses.progress import services as progress_services
 
 BODY_TOO_LARGE = _("The request is too large.")
@@ -38,43 +39,8 @@ DIRECTORY = re.compile(r"^[0-9a-f]{32}$")
 LIBRARY_FOLDER = re.compile(r"^([A-Za-z][A-Za-z0-9._-]*)-(\d{1,5})\.(\d{1,5})$")
 KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
-MIME_TYPES = {
-    "json": "application/json",
-    "js": "text/javascript; charset=utf-8",
-    "css": "text/css; charset=utf-8",
-    "svg": "image/svg+xml",
-    "xml": "application/xml",
-    "png": "image/png",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "gif": "image/gif",
-    "bmp": "image/bmp",
-    "tif": "image/tiff",
-    "tiff": "image/tiff",
-    "eot": "application/vnd.ms-fontobject",
-    "ttf": "font/ttf",
-    "otf": "font/otf",
-    "woff": "font/woff",
-    "woff2": "font/woff2",
-    "webm": "video/webm",
-    "mp4": "video/mp4",
-    "ogg": "audio/ogg",
-    "mp3": "audio/mpeg",
-    "m4a": "audio/mp4",
-    "wav": "audio/wav",
-    "vtt": "text/vtt; charset=utf-8",
-    "webvtt": "text/vtt; charset=utf-8",
-    "txt": "text/plain; charset=utf-8",
-    "gltf": "model/gltf+json",
-    "glb": "model/gltf-binary",
-}
-# Loaded by the player as code; everything else gets the sandboxing CSP.
-SCRIPT_TYPES = {"js", "css"}
-# Not used by a player in the page: downloaded, never displayed on our origin.
-DOCUMENTS = {
-    "pdf", "rtf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp",
-    "csv", "diff", "patch", "md", "textile",
-}  # fmt: skip
+# Loaded by the player as code: the site's own policy; everything else is sandboxed.
+PLAYER_POLICIES = {"js": None, "css": None}
 
 
 def _may_see_files(user, lesson: LessonPage) -> bool:
@@ -127,31 +93,13 @@ def _storage_name(package: H5PPackage, directory: str, path: str) -> tuple[str, 
 
 
 def _file_response(name: str, extension: str) -> HttpResponse:
-    content_type = MIME_TYPES.get(extension, "application/octet-stream")
-    prefix = settings.H5P_ACCEL_REDIRECT_PREFIX
-    if prefix:
-        response = HttpResponse(content_type=content_type)
-        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + name
-    else:
-        h5p_storage = storage.h5p_storage()
-        try:
-            handle = h5p_storage.open(name, "rb")
-        except (FileNotFoundError, OSError):
-            raise Http404 from None
-        response = FileResponse(
-            handle,
-            content_type=content_type,
-            as_attachment=extension in DOCUMENTS,
-            filename=posixpath.basename(name),
-        )
-    if extension in DOCUMENTS and prefix:
-        response["Content-Disposition"] = f'attachment; filename="{posixpath.basename(name)}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cross-Origin-Resource-Policy"] = "same-origin"
-    response["Cache-Control"] = "private, max-age=3600"
-    if extension not in SCRIPT_TYPES:
-        response["Content-Security-Policy"] = "sandbox"
-    return response
+    return package_file_response(
+        storage.h5p_storage(),
+        name,
+        extension,
+        accel_prefix=settings.H5P_ACCEL_REDIRECT_PREFIX,
+        policies=PLAYER_POLICIES,
+    )
 
 
 def package_file(request, lesson_id: int, package_id: int, directory: str, path: str):
