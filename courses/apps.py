@@ -26,6 +26,7 @@ class CoursesConfig(AppConfig):
         from courses.live import selectors as live_selectors
         from courses.progress import rules, sections
         from courses.progress import selectors as progress_selectors
+        from courses.scorm import selectors as scorm_selectors
 
         personal_data.SECTIONS.update(course_data.SECTIONS)
         # `check --deploy`: production seals what it issues.
@@ -33,9 +34,9 @@ class CoursesConfig(AppConfig):
         checks.register(certificate_checks.credential_key_check, "credentials", deploy=True)
         # The course page form's competence checks.
         form_checks.COURSE_PAGE_CHECKS[:] = [competence_validation.course_form_check]
-        # Completion: the H5P lesson rule, the live-attendance and post-test
+        # Completion: the H5P and package lesson rules, the live-attendance and post-test
         # course rules, and the certificate issued in the completion's own transaction.
-        rules.LESSON_RULES[:] = [h5p_selectors.h5p_rule_met]
+        rules.LESSON_RULES[:] = [h5p_selectors.h5p_rule_met, scorm_selectors.package_rule_met]
         rules.COURSE_RULES[:] = [
             live_selectors.live_attendance_rule,
             competence_selectors.post_test_rule,
@@ -54,4 +55,4 @@ class CoursesConfig(AppConfig):
             certificate_selectors.my_courses_section,
         ]
         sections.LESSON_RESPONSE[:] = [h5p_frame.lesson_response_allow]
-        sections.GRID_CELLS[:] = [h5p_selectors.grid_cells]
+        sections.GRID_CELLS[:] = [h5p_selectors.grid_cells, scorm_selectors.grid_cells]

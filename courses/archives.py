@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from lms.errors import TemplatedError
+
 READ_CHUNK = 64 * 1024
 # Compression ratios are judged only for members at least this big: small
 # repetitive files (a JSON list, a blank image) compress well and are harmless.
@@ -42,19 +44,8 @@ RATIO_TOO_HIGH = _(
 CORRUPT = _("The file “%(name)s” in the package is damaged and cannot be read.")
 
 
-class PackageError(Exception):
-    """A refused package. `template` is one of the message constants (tests
-    assert on it); `message` is the text for the person who uploaded it,
-    formatted in the active language when read."""
-
-    def __init__(self, template, **params):
-        super().__init__(str(template) % params if params else str(template))
-        self.template = template
-        self.params = params
-
-    @property
-    def message(self) -> str:
-        return str(self.template) % self.params if self.params else str(self.template)
+class PackageError(TemplatedError):
+    """A refused package: nothing of it is stored."""
 
 
 @dataclass(frozen=True)

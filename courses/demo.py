@@ -57,14 +57,23 @@ from courses.models import (
     LiveSession,
     ModulePage,
     OutcomeAlignment,
+    ScormPackage,
     Topic,
 )
 from courses.progress import services as progress_services
+from courses.scorm import packages as scorm_packages
+from courses.scorm import samples as scorm_samples
+from courses.scorm import validation as scorm_validation
 from lms.demo import ADMIN_EMAIL, demo_font, demo_media
 from lms.demo_data import catalogue_data
 from lms.models import HomePage
 from lms.slugs import slug_from_text
 
+# The sample packages a course file may name (`type = "scorm"`, `package = ...`).
+SCORM_SAMPLES = {
+    "scorm12": scorm_samples.scorm12_package,
+    "scorm2004": scorm_samples.scorm2004_package,
+}
 VIDEO_SIZE = (640, 360)
 VIDEO_FPS = 4
 FFMPEG_MISSING = (
@@ -206,6 +215,18 @@ def _h5p_package(key: str, spec: dict) -> H5PPackage:
     return h5p_package_create(file=upload, by=admin, title=spec["title"]).package
 
 
+def _scorm_package(key: str) -> ScormPackage:
+    """A sample SCORM package (courses/scorm/samples), uploaded by the
+    administrator, so it is approved."""
+    upload = ContentFile(SCORM_SAMPLES[key](), name=f"{key}.zip")
+    info = scorm_validation.validate_package(upload)
+    existing = ScormPackage.objects.filter(title=info.manifest.title).first()
+    if existing:
+        return existing
+    admin = User.objects.get(email=ADMIN_EMAIL)
+    return scorm_packages.scorm_package_create(file=upload, by=admin, info=info)
+
+
 def _checkpoint_lesson(spec: dict) -> dict:
     """catalogue.toml's checkpoint lesson: its text, then the course's H5P question."""
     return {
@@ -263,6 +284,8 @@ def _raw_body(blocks: list[dict], course: dict) -> list[dict]:
                 "captions_language": "pl",
                 "transcript": transcript,
             }
+        elif kind == "scorm":
+            value = {"package": _scorm_package(block["package"]).pk, "required": False}
         elif kind == "h5p":
             value = {
                 "package": _h5p_package(course["slug"], course["checkpoint"]).pk,

@@ -1,6 +1,6 @@
 """The courses part of "download my data": enrolments, lesson progress,
-quiz attempts, learning sessions, H5P results and statements,
-certificates, and competence assessments with their test attempts,
+quiz attempts, learning sessions, H5P results and statements, SCORM/cmi5
+attempts, certificates, and competence assessments with their test attempts,
 registered into accounts' export."""
 
 from typing import Any
@@ -96,6 +96,29 @@ def h5p_statements(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def package_attempts(user: User) -> list[dict[str, Any]]:
+    """Every attempt at a SCORM/cmi5 part, with what the package stored."""
+    return [
+        {
+            "lesson": attempt.lesson.title,
+            "package": attempt.package.title,
+            "part": attempt.unit,
+            "attempt": attempt.number,
+            "completion_status": attempt.completion_status,
+            "success_status": attempt.success_status,
+            "best_score": attempt.best_score,
+            "location": attempt.location,
+            "suspend_data": attempt.suspend_data,
+            "interactions": attempt.interactions,
+            "time_reported_by_the_package_seconds": attempt.reported_seconds,
+            "started_at": _iso(attempt.started_at),
+            "last_commit_at": _iso(attempt.updated_at),
+            "done_at": _iso(attempt.done_at),
+        }
+        for attempt in user.scorm_attempts.select_related("lesson", "package").order_by("pk")
+    ]
+
+
 def certificates(user: User) -> list[dict[str, Any]]:
     return [
         {
@@ -181,6 +204,7 @@ SECTIONS = {
     "learning_sessions": learning_sessions,
     "h5p_results": h5p_results,
     "h5p_statements": h5p_statements,
+    "package_attempts": package_attempts,
     "certificates": certificates,
     "competence_assessments": competence_assessments,
     "competence_attempts": competence_attempts,

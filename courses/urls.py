@@ -6,6 +6,7 @@ from courses.competences import views as competences
 from courses.h5p import views as h5p
 from courses.live import views as live
 from courses.progress import views as progress
+from courses.scorm import views as scorm
 
 app_name = "courses"
 
@@ -77,5 +78,16 @@ urlpatterns = [
         "h5p/<id:lesson_id>/<id:package_id>/<str:directory>/<path:path>",
         h5p.package_file,
         name="h5p_file",
+    ),
+    path(
+        "courses/lessons/<id:lesson_id>/scorm/<str:activity_id>/<int:unit_index>/launch/",
+        scorm.launch,
+        name="scorm_launch",
+    ),
+    path("scorm/attempts/<id:attempt_id>/commit/", scorm.commit, name="scorm_commit"),
+    path(
+        "scorm/<id:lesson_id>/<id:package_id>/<str:directory>/<path:path>",
+        scorm.package_file,
+        name="scorm_file",
     ),
 ]

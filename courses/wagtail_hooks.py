@@ -26,6 +26,7 @@ from courses.reports import admin as report_admin
 from courses.reports import all as _all_reports  # noqa: F401 - registers the reports
 from courses.reports import base as report_base
 from courses.reports import dashboard, overdue_admin, register_admin
+from courses.scorm import admin as scorm_admin
 
 
 @hooks.register("on_serve_page", order=100)
@@ -250,12 +251,18 @@ for _order, _report in enumerate(report_base.REGISTRY.values(), start=10):
 
 
 register_snippet(h5p_admin.H5PPackageViewSet)
+register_snippet(scorm_admin.ScormPackageViewSet)
 
 
 @hooks.register("register_admin_urls")
-def h5p_admin_urls():
+def package_admin_urls():
     return [
-        path("h5p/<id:pk>/approve/", h5p_admin.ApproveView.as_view(), name="courses_h5p_approve")
+        path("h5p/<id:pk>/approve/", h5p_admin.ApproveView.as_view(), name="courses_h5p_approve"),
+        path(
+            "scorm/<id:pk>/approve/",
+            scorm_admin.ApproveView.as_view(),
+            name="courses_scorm_approve",
+        ),
     ]
 
 

@@ -9,3 +9,19 @@ class ServiceError(Exception):
     def __init__(self, message):
         super().__init__(str(message))
         self.message = message
+
+
+class TemplatedError(Exception):
+    """A refusal of data (an upload, a package's commit) whose message is a
+    translatable template with parameters. `template` is one of the raising
+    module's constants (tests assert on it); `message` is the text for the
+    person concerned, formatted in the active language when read."""
+
+    def __init__(self, template, **params):
+        super().__init__(str(template) % params if params else str(template))
+        self.template = template
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        return str(self.template) % self.params if self.params else str(self.template)

@@ -191,16 +191,36 @@ def trainer_course(catalogue):
     return {"trainer": trainer, "course": course, "lessons": lessons}
 
 
-@pytest.fixture
-def h5p_storage(settings, tmp_path):
-    """H5P packages stored in a folder of the test's own, returned."""
-    root = tmp_path / "h5p-storage"
+def _folder_storage(settings, root, *, alias: str, setting: str):
+    """Point a package storage setting at a folder of the test's own."""
     settings.STORAGES = {
         **settings.STORAGES,
-        "h5p_test": {
+        alias: {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
             "OPTIONS": {"location": str(root)},
         },
     }
-    settings.H5P_STORAGE = "h5p_test"
+    setattr(settings, setting, alias)
     return root
+
+
+@pytest.fixture
+def scorm_storage(settings, tmp_path):
+    """SCORM/cmi5 packages stored in a folder of the test's own, returned."""
+    return _folder_storage(
+        settings, tmp_path / "scorm-storage", alias="scorm_test", setting="SCORM_STORAGE"
+    )
+
+
+@pytest.fixture
+def h5p_storage(settings, tmp_path):
+    """H5P packages stored in a folder of the test's own, returned."""
+    return _folder_storage(
+        settings, tmp_path / "h5p-storage", alias="h5p_test", setting="H5P_STORAGE"
+    )
+
+
+@pytest.fixture
+def admin(db):
+    """An administrator of the platform (installs H5P libraries, approves packages)."""
+    return factories.user_with_role(roles.ADMINISTRATOR, email="admin@example.org")

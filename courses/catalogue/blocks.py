@@ -257,6 +257,38 @@ class H5PActivityBlock(blocks.StructBlock):
         description = _("An interactive H5P package with results that count for progress.")
 
 
+class PackageActivityBlock(blocks.StructBlock):
+    """A SCORM 1.2, SCORM 2004 or cmi5 package (snippet) played in the lesson:
+    SCORM through scorm-again, cmi5 through our own launch and xAPI endpoint
+    (courses.scorm). It is done when the package says so (completion and
+    success status, cmi5's moveOn) and counts when the lesson is completed
+    by its packages."""
+
+    package = SnippetChooserBlock("courses.ScormPackage", label=_("SCORM/cmi5 package"))
+    required = blocks.BooleanBlock(
+        label=_("Required for the lesson"),
+        required=False,
+        default=True,
+        help_text=_("Counts when the lesson is completed by its packages."),
+    )
+    pass_mark = blocks.IntegerBlock(
+        label=_("Pass mark (%)"),
+        min_value=0,
+        max_value=100,
+        required=False,
+        help_text=_(
+            "Empty: the package's own mastery score, if it names one; a package without "
+            "one only has to be completed."
+        ),
+    )
+
+    class Meta:
+        icon = "folder-open-inverse"
+        label = _("SCORM/cmi5 package")
+        template = "courses/scorm/package_block.html"
+        description = _("A ready-made e-learning package whose results count for progress.")
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -267,6 +299,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     quiz = QuizBlock()
     h5p = H5PActivityBlock()
+    scorm = PackageActivityBlock()
 
 
 def stream_with_ids(value: StreamValue) -> StreamValue:

@@ -33,7 +33,12 @@ from wagtail.snippets.models import register_snippet
 from accounts import roles, scopes
 from courses import exports
 from courses.catalogue import certificate_designs, form_checks, impact
-from courses.catalogue.blocks import H5PActivityBlock, LessonStreamBlock, QuizBlock
+from courses.catalogue.blocks import (
+    H5PActivityBlock,
+    LessonStreamBlock,
+    PackageActivityBlock,
+    QuizBlock,
+)
 from courses.catalogue.panels import CompletionImpactPanel, OutcomeSymbolsPanel
 from lms import site_cache
 from lms.records import Record
@@ -408,6 +413,11 @@ class LessonPage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
         default=False,
         help_text=_("Every H5P activity of the lesson marked as required must be completed."),
     )
+    complete_by_packages = models.BooleanField(
+        _("completed by its SCORM/cmi5 packages"),
+        default=False,
+        help_text=_("Every SCORM/cmi5 package of the lesson marked as required must be done."),
+    )
     complete_min_seconds = models.PositiveIntegerField(
         _("minimum effective time (seconds)"), default=0
     )
@@ -422,6 +432,7 @@ class LessonPage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
                 FieldPanel("complete_by_button"),
                 FieldPanel("complete_by_quiz"),
                 FieldPanel("complete_by_h5p"),
+                FieldPanel("complete_by_packages"),
                 FieldPanel("complete_min_seconds"),
             ],
             heading=_("Completion"),
@@ -447,6 +458,22 @@ class LessonPage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
             block.id: block.value
             for block in self.body
             if isinstance(block.block, H5PActivityBlock)
+        }
+
+    def uses_package(self, block_type: str, package_id: int) -> bool:
+        """Whether a block of the live body plays this package; read from the
+        raw stream data, without loading the snippets."""
+        return any(
+            item.get("type") == block_type and item.get("value", {}).get("package") == package_id
+            for item in self.body.raw_data
+        )
+
+    def package_activities(self) -> dict:
+        """Block id -> SCORM/cmi5 activity value for every package block."""
+        return {
+            block.id: block.value
+            for block in self.body
+            if isinstance(block.block, PackageActivityBlock)
         }
 
 

@@ -35,6 +35,14 @@ def active_enrolment(*, user: User, course: CoursePage) -> Enrolment | None:
     return Enrolment.objects.active().filter(user=user, course=course).first()
 
 
+def may_see_package_files(*, user: User, lesson: LessonPage, manager_permission: str) -> bool:
+    """Whether a lesson's package files (H5P, SCORM/cmi5) may be sent to the
+    user: those who manage such packages, and learners enrolled on the course."""
+    if user.has_perm(manager_permission):
+        return True
+    return active_enrolment(user=user, course=course_of(lesson)) is not None
+
+
 @transaction.atomic
 def enrolment_self(*, user: User, course: CoursePage) -> Enrolment:
     """A learner joins a course open for self-enrolment (idempotent)."""

@@ -8,14 +8,13 @@ is used only once approved. Files live in storage (courses.h5p.storage);
 these rows say where."""
 
 from django.conf import settings
-from django.db import models, transaction
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.catalogue.models import CoursePage, LessonPage
 from courses.h5p import storage
+from courses.package_models import UploadedPackage, folders_removed_on_delete
 from lms.records import Record
 
 
@@ -92,7 +91,7 @@ class H5PPackageQuerySet(models.QuerySet):
         return self.filter(status=H5PPackage.Status.READY)
 
 
-class H5PPackage(models.Model):
+class H5PPackage(UploadedPackage):
     """An uploaded `.h5p` file, managed as a snippet and placed in lessons
     with the H5P activity block. Replacing it extracts the new file into a
     new folder; the previous folder stays for learners mid-attempt until the
@@ -102,10 +101,7 @@ class H5PPackage(models.Model):
         PENDING = "pending", _("waiting for library approval")
         READY = "ready", _("ready")
 
-    title = models.CharField(_("title"), max_length=255)
     file = models.FileField(_("H5P file"), storage=storage.h5p_storage, max_length=255)
-    content_hash = models.CharField(_("content hash (SHA-256)"), max_length=64)
-    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
     main_library = models.CharField(_("main library"), max_length=140)
     language = models.CharField(_("language"), max_length=20, blank=True)
     libraries = models.ManyToManyField(
@@ -114,28 +110,12 @@ class H5PPackage(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
-    directory = models.CharField(_("storage folder"), max_length=32)
-    previous_directory = models.CharField(_("previous storage folder"), max_length=32, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
-    replaced_at = models.DateTimeField(_("replaced at"), null=True, blank=True)
 
     objects = H5PPackageQuerySet.as_manager()
 
-    class Meta:
+    class Meta(UploadedPackage.Meta):
         verbose_name = _("H5P package")
         verbose_name_plural = _("H5P packages")
-        ordering = ["title"]
-
-    def __str__(self):
-        return self.title
 
     @property
     def is_ready(self) -> bool:
@@ -147,16 +127,7 @@ class H5PPackage(models.Model):
     library_list.short_description = _("libraries")
 
 
-@receiver(post_delete, sender=H5PPackage)
-def _remove_package_files(sender, instance, **kwargs):
-    """Cleanup only: the package's folders go once the deletion commits."""
-    directories = [instance.directory, instance.previous_directory]
-
-    def remove():
-        for directory in directories:
-            storage.delete_upload(directory)
-
-    transaction.on_commit(remove)
+folders_removed_on_delete(H5PPackage, storage.delete_upload)
 
 
 class H5PStatement(Record, models.Model):

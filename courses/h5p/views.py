@@ -43,21 +43,6 @@ KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 PLAYER_POLICIES = {"js": None, "css": None}
 
 
-def _may_see_files(user, lesson: LessonPage) -> bool:
-    if user.has_perm("courses.change_h5ppackage"):
-        return True
-    course = catalogue_services.course_of(lesson)
-    return catalogue_services.active_enrolment(user=user, course=course) is not None
-
-
-def _uses_package(lesson: LessonPage, package_id: int) -> bool:
-    # The raw stream data: no query for the snippets themselves.
-    return any(
-        item.get("type") == "h5p" and item.get("value", {}).get("package") == package_id
-        for item in lesson.body.raw_data
-    )
-
-
 def _storage_name(package: H5PPackage, directory: str, path: str) -> tuple[str, str]:
     """(storage name, extension) of a file of a package, or Http404."""
     try:
@@ -112,9 +97,11 @@ def package_file(request, lesson_id: int, package_id: int, directory: str, path:
     package = get_object_or_404(H5PPackage.objects.ready(), pk=package_id)
     if directory not in (package.directory, package.previous_directory):
         raise Http404
-    if not _uses_package(lesson, package.pk):
+    if not lesson.uses_package("h5p", package.pk):
         raise Http404
-    if not _may_see_files(request.user, lesson):
+    if not catalogue_services.may_see_package_files(
+        user=request.user, lesson=lesson, manager_permission="courses.change_h5ppackage"
+    ):
         return HttpResponse(status=403)
     name, extension = _storage_name(package, directory, path)
     return _file_response(name, extension)

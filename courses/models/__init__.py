@@ -34,6 +34,7 @@ from courses.h5p.models import H5PLibrary, H5PPackage, H5PResult, H5PStatement, 
 from courses.live.models import Attendance, AttendanceChange, AttendanceSettings, LiveSession
 from courses.progress.models import LearningSession, LessonProgress, QuizAttempt
 from courses.reports.models import EvidencePack
+from courses.scorm.models import ScormAttempt, ScormPackage
 
 __all__ = [
     "Attendance",
@@ -68,5 +69,7 @@ __all__ = [
     "OutcomeAlignment",
     "ProficiencyLevel",
     "QuizAttempt",
+    "ScormAttempt",
+    "ScormPackage",
     "Topic",
 ]

@@ -27,7 +27,7 @@ from courses.catalogue import quiz
 from courses.models import LessonPage
 from lms import site_cache
 
-LEARNER_BLOCKS = frozenset({"quiz", "h5p"})
+LEARNER_BLOCKS = frozenset({"quiz", "h5p", "scorm"})
 SHARED_TIMEOUT = 24 * 3600  # a generation no request reads any more simply expires
 
 

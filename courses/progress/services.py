@@ -239,6 +239,7 @@ def _opening_may_change_status(progress: LessonProgress | None, lesson: LessonPa
         lesson.complete_by_button
         or lesson.complete_by_quiz
         or lesson.complete_by_h5p
+        or lesson.complete_by_packages
         or lesson.complete_min_seconds
     )
     never_opened = progress is not None and (

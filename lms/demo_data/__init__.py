@@ -165,6 +165,8 @@ BLOCK = Choice(
         "steps": {"steps": [{"text": str, "screenshot?": str, "alt?": str}]},
         "document": {"document": str, "title": str},
         "video": {"video": str},
+        # One of the sample packages of courses/scorm/samples (courses.demo.SCORM_SAMPLES).
+        "scorm": {"package": str},
         "quiz": {
             "title": str,
             "pass_mark": int,

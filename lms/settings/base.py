@@ -275,6 +275,8 @@ STATICFILES_DIRS = [
     PROJECT_DIR / "static",
     # The H5P player from npm (`npm ci --ignore-scripts`), served as /static/h5p-standalone/.
     ("h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
+    # The SCORM runtime from npm, served as /static/scorm-again/.
+    ("scorm-again", BASE_DIR / "node_modules" / "scorm-again" / "dist"),
 ]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -412,6 +414,20 @@ H5P_SAVE_SECONDS = env.int("H5P_SAVE_SECONDS", default=10)
 # internal location (aliased to PRIVATE_ROOT) after the access check; empty: the
 # app streams them itself (also the way for S3-compatible storage).
 H5P_ACCEL_REDIRECT_PREFIX = env("H5P_ACCEL_REDIRECT_PREFIX", default="")
+
+# SCORM/cmi5 packages: private storage like H5P's, and the same kind of limits,
+# larger (exports from Articulate or Captivate carry video and thousands of files).
+SCORM_STORAGE = env("SCORM_STORAGE", default="private")
+SCORM_MAX_UPLOAD_BYTES = env.int("SCORM_MAX_UPLOAD_MB", default=500) * 1024 * 1024
+SCORM_MAX_MEMBERS = env.int("SCORM_MAX_MEMBERS", default=20000)
+SCORM_MAX_MEMBER_BYTES = env.int("SCORM_MAX_MEMBER_MB", default=300) * 1024 * 1024
+SCORM_MAX_TOTAL_BYTES = env.int("SCORM_MAX_TOTAL_MB", default=1000) * 1024 * 1024
+SCORM_MAX_COMPRESSION_RATIO = env.int("SCORM_MAX_COMPRESSION_RATIO", default=100)
+SCORM_MAX_MANIFEST_BYTES = 5 * 1024 * 1024
+# A SCO's commit: suspend data (up to 64,000 characters) and its interactions.
+SCORM_MAX_COMMIT_BYTES = 256 * 1024
+# Files handed to nginx like H5P's (the same internal location, aliased to PRIVATE_ROOT).
+SCORM_ACCEL_REDIRECT_PREFIX = env("SCORM_ACCEL_REDIRECT_PREFIX", default=H5P_ACCEL_REDIRECT_PREFIX)
 
 WAGTAIL_SITE_NAME = "Cyfrowa Akademia"
 WAGTAILADMIN_BASE_URL = SITE_URL

@@ -1,5 +1,5 @@
 """The courses app's packages depend on each other in one direction:
-catalogue <- progress <- (h5p, live) <- certificates <- reports. Read from
+catalogue <- progress <- (h5p, scorm, live) <- certificates <- reports. Read from
 the source (every import, also inside functions), so a test fails the
 moment a module reaches up the order, into another package's views or
 admin, or round in a circle."""
@@ -10,12 +10,13 @@ from pathlib import Path
 import courses
 
 ROOT = Path(courses.__file__).parent
-# A package's rank in the order; h5p, live and competences stand side by side
+# A package's rank in the order; h5p, scorm, live and competences stand side by side
 # and may not import each other.
 RANKS = {
     "catalogue": 0,
     "progress": 1,
     "h5p": 2,
+    "scorm": 2,
     "live": 2,
     "competences": 2,
     "certificates": 3,
@@ -26,7 +27,17 @@ RANKS = {
 WIRING = {"courses.urls", "courses.wagtail_hooks", "courses.apps"}
 # Shared modules at the top of courses/ that every package may use; they
 # import no package themselves.
-SHARED = {"courses.dates", "courses.emails", "courses.exports", "courses.job_admin"}
+SHARED = {
+    "courses.archives",
+    "courses.dates",
+    "courses.emails",
+    "courses.exports",
+    "courses.job_admin",
+    "courses.package_admin",
+    "courses.package_files",
+    "courses.package_models",
+    "courses.package_storage",
+}
 MODELS_HUB = "courses.models"
 
 

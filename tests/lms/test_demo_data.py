@@ -23,6 +23,7 @@ from courses.models import (
     LessonProgress,
     LiveSession,
     QuizAttempt,
+    ScormPackage,
 )
 from lms.models import AccessibilityStatementPage, HomePage, PrivacyNoticePage, SiteSettings
 
@@ -57,15 +58,20 @@ def test_load_demo_data_is_idempotent_and_builds_the_shell(client, monkeypatch, 
 
     courses = CoursePage.objects.live()
     assert courses.count() >= 4
+    assert list(ScormPackage.objects.ready().values_list("title", flat=True)) == [
+        "Bezpieczne hasła"
+    ]
     # Addresses in ASCII, Polish letters transliterated (ł included).
     slugs = set(Page.objects.values_list("slug", flat=True))
     assert all(slug.isascii() for slug in slugs)
     assert "udzial-w-spotkaniu-online" in slugs
     for course in courses:
         kinds = {block.block_type for lesson in course.lessons() for block in lesson.body}
+        # The cyber-hygiene course also offers the sample SCORM 1.2 package.
+        packaged = {"scorm"} if course.slug == "cyberhigiena-w-urzedzie-i-szkole" else set()
         assert kinds == {
             "heading", "paragraph", "image", "steps", "video", "document", "callout", "quiz",
-            "h5p",
+            "h5p", *packaged,
         }, course.title  # fmt: skip
         # Each video shows its own first frame until it plays, from the shared collection.
         for lesson in course.lessons():

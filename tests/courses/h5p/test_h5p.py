@@ -42,11 +42,6 @@ def stored(root) -> list[str]:
 
 
 @pytest.fixture
-def admin(db):
-    return factories.user_with_role(roles.ADMINISTRATOR, email="admin@example.org")
-
-
-@pytest.fixture
 def trainer(db):
     return factories.user_with_role(roles.TRAINER, email="trener@example.org")
 

@@ -1,0 +1,209 @@
+"""Writes on a learner's SCORM activity: launching a SCO (the attempt it
+continues or a new one) and what the SCO commits. The server decides: the
+learner is who is logged in, an attempt is only ever written by its own
+learner, every value is checked against the data model (courses.scorm.cmi),
+completion and a pass never go back, and the package's own time is kept
+beside ours, never credited. Progress moves through the progress services."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from courses.catalogue import services as catalogue_services
+from courses.models import LessonPage, LessonProgress, ScormAttempt, ScormPackage
+from courses.progress import services as progress_services
+from courses.scorm import cmi
+from courses.scorm import manifest as manifests
+
+ACTIVITY_NOT_FOUND = _(
+    "This package activity does not exist in this lesson. Reload the page and try again."
+)
+NOT_READY = _("This package is not available yet: it waits for an administrator's approval.")
+UNIT_NOT_FOUND = _("This part of the package does not exist. Reload the page and try again.")
+ATTEMPT_NOT_FOUND = _("This attempt does not exist or is not yours.")
+OUTDATED_FILES = _("The package was replaced. Reload the page to continue with its new version.")
+
+# How an attempt ended: exiting without "suspend" once the SCO is completed
+# (or with SCORM 2004's "normal", a logout, a time-out) ends it; the next
+# launch starts a new attempt. A suspended or unfinished attempt resumes.
+ENDING_EXITS = {"normal", "logout", "time-out"}
+
+
+def _activity(*, lesson: LessonPage, activity_id: str) -> dict:
+    activity = lesson.package_activities().get(activity_id)
+    if activity is None or activity["package"] is None:
+        raise catalogue_services.CourseError(ACTIVITY_NOT_FOUND)
+    if not activity["package"].is_ready:
+        raise catalogue_services.CourseError(NOT_READY)
+    return activity
+
+
+def mastery(activity: dict, unit: manifests.Unit) -> float | None:
+    """The scaled score a unit needs: the block's pass mark, else the
+    package's own mastery score, else none (completing it is enough)."""
+    if activity["pass_mark"] is not None:
+        return activity["pass_mark"] / 100
+    return unit.mastery
+
+
+def _ended(attempt: ScormAttempt) -> bool:
+    if not attempt.commits or attempt.exit == "suspend":
+        return False
+    return attempt.exit in ENDING_EXITS or attempt.completion_status == cmi.COMPLETED
+
+
+@transaction.atomic
+def scorm_attempt_launch(
+    *, user: User, lesson: LessonPage, activity_id: str, unit_index: int
+) -> ScormAttempt:
+    """The attempt a learner plays when they start a SCO: the one they left
+    (suspended or unfinished, on files that still exist), or a new one."""
+    course = progress_services.lesson_course_checked(user=user, lesson=lesson)
+    activity = _activity(lesson=lesson, activity_id=activity_id)
+    package: ScormPackage = activity["package"]
+    units = package.units
+    if not 0 <= unit_index < len(units):
+        raise catalogue_services.CourseError(UNIT_NOT_FOUND)
+    unit = units[unit_index]
+    last = (
+        ScormAttempt.objects.select_for_update()
+        .filter(user=user, lesson=lesson, activity_id=activity_id, unit=unit.identifier)
+        .order_by("-number")
+        .first()
+    )
+    current = last is not None and last.directory in (package.directory, package.previous_directory)
+    if last is not None and current and not _ended(last):
+        return last
+    return ScormAttempt.objects.create(
+        user=user, lesson=lesson, course=course, package=package, activity_id=activity_id,
+        unit=unit.identifier, number=(last.number + 1) if last else 1,
+        directory=package.directory,
+    )  # fmt: skip
+
+
+def _done(attempt: ScormAttempt, needed: float | None) -> bool:
+    """Completed, and passed where a mastery score applies: by the package's
+    own success status, or by a score at the mark when it reports none."""
+    if attempt.completion_status != cmi.COMPLETED:
+        return False
+    if needed is None:
+        return attempt.success_status != cmi.FAILED
+    if attempt.best_score is not None:
+        return attempt.best_score >= round(needed * 100)
+    return attempt.success_status == cmi.PASSED
+
+
+def _apply(attempt: ScormAttempt, commit: cmi.Commit, now: dt.datetime) -> None:
+    if attempt.completion_status != cmi.COMPLETED:
+        attempt.completion_status = commit.completion
+    if attempt.success_status != cmi.PASSED:
+        attempt.success_status = commit.success
+    for name in ("score_raw", "score_min", "score_max", "score_scaled"):
+        setattr(attempt, name, getattr(commit, name))
+    percent = commit.score_percent
+    if percent is not None:
+        attempt.best_score = max(attempt.best_score or 0, round(min(percent, 100)))
+    attempt.location = commit.location
+    attempt.suspend_data = commit.suspend_data
+    attempt.exit = commit.exit
+    attempt.interactions = commit.interactions
+    reported = commit.total_seconds or commit.session_seconds
+    attempt.reported_seconds = max(attempt.reported_seconds, reported)
+    attempt.commits += 1
+    attempt.updated_at = now
+    if attempt.completion_status == cmi.COMPLETED and attempt.completed_at is None:
+        attempt.completed_at = now
+
+
+@transaction.atomic
+def scorm_commit_record(
+    *, user: User, attempt_id: int, data
+) -> tuple[ScormAttempt, LessonProgress]:
+    """Store what a SCO committed for the learner's own attempt and let it
+    move progress; raises CourseError (nothing stored) for an attempt that
+    is not theirs, a package no longer in the lesson or invalid data."""
+    attempt = (
+        ScormAttempt.objects.select_for_update()
+        .select_related("package", "lesson")
+        .filter(pk=attempt_id, user=user)
+        .first()
+    )
+    if attempt is None:
+        raise catalogue_services.CourseError(ATTEMPT_NOT_FOUND)
+    lesson = attempt.lesson.specific
+    course = progress_services.lesson_course_checked(user=user, lesson=lesson)
+    activity = _activity(lesson=lesson, activity_id=attempt.activity_id)
+    package = attempt.package
+    if attempt.directory not in (package.directory, package.previous_directory):
+        raise catalogue_services.CourseError(OUTDATED_FILES)
+    try:
+        commit = cmi.commit_read(package.version, data)
+    except cmi.CommitError as error:
+        raise catalogue_services.CourseError(error.message) from None
+    now = timezone.now()
+    progress = progress_services.progress_for_update(user=user, lesson=lesson, course=course)
+    _apply(attempt, commit, now)
+    unit = next((unit for unit in package.units if unit.identifier == attempt.unit), None)
+    if unit is not None and attempt.done_at is None and _done(attempt, mastery(activity, unit)):
+        attempt.done_at = now
+    attempt.save()
+    if attempt.best_score is not None:
+        progress.best_score = max(progress.best_score or 0, attempt.best_score)
+    progress.first_opened_at = progress.first_opened_at or now
+    return attempt, progress_services.progress_advance(progress, lesson, course)
+
+
+def resume_data(*, user: User, attempt: ScormAttempt, activity: dict) -> dict:
+    """What the runtime loads before the SCO starts (scorm-again's
+    loadFromJSON): who the learner is, and where they left off."""
+    package = attempt.package
+    unit = next(unit for unit in package.units if unit.identifier == attempt.unit)
+    needed = mastery(activity, unit)
+    resuming = attempt.commits > 0 and attempt.exit == "suspend"
+    name = f"{user.last_name}, {user.first_name}".strip(", ") or user.email
+    if package.version == manifests.SCORM12:
+        status = (
+            attempt.success_status if attempt.success_status in (cmi.PASSED, cmi.FAILED)
+            else "completed" if attempt.completion_status == cmi.COMPLETED
+            else "incomplete" if attempt.commits else "not attempted"
+        )  # fmt: skip
+        core = {
+            "student_id": str(user.pk), "student_name": name,
+            "lesson_location": attempt.location, "lesson_status": status,
+            "entry": "resume" if resuming else ("" if attempt.commits else "ab-initio"),
+            "credit": "credit", "lesson_mode": "normal",
+            "total_time": _timespan_12(attempt.reported_seconds),
+        }  # fmt: skip
+        data = {"core": core, "suspend_data": attempt.suspend_data, "launch_data": unit.launch_data}
+        if needed is not None:
+            data["student_data"] = {"mastery_score": str(round(needed * 100))}
+        return {"cmi": data}
+    data = {
+        "learner_id": str(user.pk), "learner_name": name, "location": attempt.location,
+        "suspend_data": attempt.suspend_data, "launch_data": unit.launch_data,
+        "entry": "resume" if resuming else "ab-initio", "credit": "credit", "mode": "normal",
+        "completion_status": attempt.completion_status,
+        "success_status": attempt.success_status,
+        "total_time": f"PT{attempt.reported_seconds:.2f}S",
+    }  # fmt: skip
+    if needed is not None:
+        data["scaled_passing_score"] = str(needed)
+    return {"cmi": data}
+
+
+def _timespan_12(seconds: float) -> str:
+    whole, hundredths = int(seconds), int(seconds * 100) % 100
+    return f"{whole // 3600:04d}:{whole % 3600 // 60:02d}:{whole % 60:02d}.{hundredths:02d}"
+
+
+def attempt_summary(attempt: ScormAttempt) -> dict:
+    """The attempt as the player shows it after a commit."""
+    return {
+        "completion": attempt.completion_status,
+        "success": attempt.success_status,
+        "score": attempt.best_score,
+        "done": attempt.done_at is not None,
+    }

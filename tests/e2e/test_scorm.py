@@ -1,0 +1,111 @@
+"""SCORM in Chromium with the real scorm-again from npm: a trainer uploads
+the SCORM 1.2 sample in the admin, an administrator approves it; a learner
+plays it in a lesson, leaves in the middle, comes back and resumes on the
+page they left, passes the quiz; the lesson, the course progress and the
+progress grid follow. A SCORM 2004 package's SCO asks for the next part and
+gets it."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from playwright.sync_api import expect
+
+from accounts import roles
+from courses.models import Enrolment, LessonProgress, ScormAttempt, ScormPackage
+from courses.scorm import packages, samples
+from tests import factories
+from tests.courses.scorm.test_runtime import add_package_block
+from tests.e2e.test_courses import login
+from tests.e2e.test_h5p import wait_until
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_trainer_uploads_and_learner_plays_resumes_and_passes(
+    page, site_shell, catalogue, county, scorm_storage, tmp_path
+):
+    trainer = factories.user_with_role(roles.TRAINER, email="trener-scorm@example.org")
+    admin = factories.user_with_role(roles.ADMINISTRATOR, email="admin-scorm@example.org")
+    learner = factories.user_with_role(
+        roles.LEARNER, email="scorm@example.org", institution=county["lo1"]
+    )
+    course, lessons = factories.course_with_lessons(catalogue, 2, title="Hasła w urzędzie")
+    Enrolment.objects.create(user=learner, course=course, method="self")
+
+    # The trainer uploads the package in the admin; it waits for approval.
+    archive = tmp_path / "bezpieczne-hasla.zip"
+    archive.write_bytes(samples.scorm12_package())
+    login(page, trainer.email)
+    page.goto("/admin/snippets/courses/scormpackage/add/")
+    page.locator("input#id_upload").set_input_files(str(archive))
+    page.get_by_role("button", name=re.compile("Zapisz")).first.click()
+    expect(page.get_by_text("gdy zatwierdzi go administrator")).to_be_visible()
+    package = ScormPackage.objects.get()
+    assert not package.is_ready
+    packages.scorm_package_approve(package=package, by=admin)
+    lesson = lessons[1]
+    add_package_block(lesson, package)
+    page.goto("/accounts/logout/")
+    page.locator("#main").get_by_role("button", name="Wyloguj się").click()
+
+    # The learner starts it and moves to the second page, then leaves.
+    login(page, learner.email)
+    page.get_by_role("button", name=re.compile("Zapoznałem")).click()
+    page.goto(lesson.url)
+    page.get_by_role("button", name="Rozpocznij").click()
+    frame = page.frame_locator("iframe[data-scorm-frame]")
+    expect(frame.get_by_role("heading", name="Dlaczego hasło ma znaczenie")).to_be_visible()
+    frame.get_by_role("button", name="Dalej").click()
+    expect(frame.locator("#status")).to_contain_text("Zapisano postęp: strona 2 z 3")
+    assert wait_until(lambda: ScormAttempt.objects.filter(location="2").exists())
+    page.goto(course.url)  # leaving the lesson finishes the SCO (suspended)
+    assert wait_until(lambda: ScormAttempt.objects.get().exit == "suspend")
+
+    # Back in the lesson: it resumes on page 2, the quiz is passed.
+    page.goto(lesson.url)
+    expect(page.locator("[data-scorm-state]")).to_have_text("przerwane w trakcie")
+    page.get_by_role("button", name="Wznów").click()
+    expect(frame.locator("#resume")).to_contain_text("Wznowiono od strony 2")
+    frame.get_by_role("button", name="Dalej").click()
+    frame.get_by_label("rower-pomidor-Tatry-kawa-7").check()
+    frame.get_by_role("button", name="Sprawdź").click()
+    expect(frame.locator("#status")).to_contain_text("Wynik: 100. Zaliczono.")
+    expect(page.locator("[data-scorm-status]")).to_contain_text("Lekcja jest ukończona")
+    expect(page.locator("[data-scorm-state]")).to_contain_text("ukończono, wynik 100%")
+    attempt = ScormAttempt.objects.get()
+    assert attempt.number == 1 and attempt.best_score == 100 and attempt.done_at
+    progress = LessonProgress.objects.get(user=learner, lesson=lesson)
+    assert progress.is_completed
+
+    # The trainer's progress grid shows the package's result.
+    page.goto("/accounts/logout/")
+    page.locator("#main").get_by_role("button", name="Wyloguj się").click()
+    login(page, admin.email)
+    page.goto(f"/admin/progress/{course.pk}/")
+    expect(page.get_by_text(re.compile(r"SCORM/cmi5: 100%, 1 podejście"))).to_be_visible()
+
+
+def test_a_scorm_2004_sco_asks_for_the_next_part(
+    page, site_shell, catalogue, county, scorm_storage
+):
+    admin = factories.user_with_role(roles.ADMINISTRATOR, email="admin-2004@example.org")
+    learner = factories.user_with_role(
+        roles.LEARNER, email="scorm2004@example.org", institution=county["lo1"]
+    )
+    course, lessons = factories.course_with_lessons(catalogue, 1, title="Praca zdalna")
+    Enrolment.objects.create(user=learner, course=course, method="self")
+    package = packages.scorm_package_create(
+        file=SimpleUploadedFile("praca.zip", samples.scorm2004_package()), by=admin
+    )
+    add_package_block(lessons[0], package)
+
+    login(page, learner.email)
+    page.get_by_role("button", name=re.compile("Zapoznałem")).click()
+    page.goto(lessons[0].url)
+    page.get_by_role("button", name="Rozpocznij").first.click()
+    frame = page.frame_locator("iframe[data-scorm-frame]")
+    expect(frame.get_by_role("heading", level=1)).to_contain_text("Część 1")
+    frame.get_by_role("button", name="Następna część").click()
+    expect(frame.get_by_role("heading", level=1)).to_contain_text("Część 2")
+    assert wait_until(lambda: ScormAttempt.objects.count() == 2)
