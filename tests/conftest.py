@@ -88,6 +88,13 @@ def _migration_data_in_transactional_tests(request):
         importlib.import_module("accounts.migrations.0010_role_capabilities").grant_capabilities(
             django_apps, None
         )
+        for migration, grant in (
+            ("0005_h5p", "grant_h5p_permissions"),
+            ("0023_scorm_packages", "grant_scorm_permissions"),
+        ):
+            getattr(importlib.import_module(f"courses.migrations.{migration}"), grant)(
+                django_apps, None
+            )
     if not CompetenceFramework.objects.exists():
         importlib.import_module("courses.migrations.0017_digcomp_reference_data").load_digcomp(
             django_apps, None

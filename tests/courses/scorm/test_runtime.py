@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from accounts import roles
 from courses.catalogue.blocks import LessonStreamBlock
@@ -252,3 +253,11 @@ def test_a_cmi5_course_says_it_cannot_be_played_yet(
     body = client.get(lessons[0].url).content.decode()
     assert "Kursów cmi5 nie można jeszcze odtwarzać na platformie." in body
     assert "data-scorm-activity" not in body
+
+
+def test_launch_and_commit_need_the_csrf_token(learner_lo1, activity):
+    log_in(Client(), learner_lo1)  # the RODO clause, acknowledged once for the user
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(learner_lo1)
+    assert launch(client, activity).status_code == 403
+    assert not ScormAttempt.objects.exists()
