@@ -85,6 +85,11 @@ urlpatterns = [
         name="scorm_launch",
     ),
     path("scorm/attempts/<id:attempt_id>/commit/", scorm.commit, name="scorm_commit"),
+    path("scorm/cmi5/fetch/<uuid:session_id>/<str:secret>/", scorm.cmi5_fetch, name="cmi5_fetch"),
+    # The AU is given the endpoint "scorm/cmi5/xapi/"; its resources have no slash.
+    path("scorm/cmi5/xapi/statements", scorm.cmi5_statements, name="cmi5_statements"),
+    path("scorm/cmi5/xapi/activities/state", scorm.cmi5_state, name="cmi5_state"),
+    path("scorm/cmi5/return/", scorm.cmi5_return, name="cmi5_return"),
     path(
         "scorm/<id:lesson_id>/<id:package_id>/<str:directory>/<path:path>",
         scorm.package_file,

@@ -93,6 +93,8 @@ class ScormAttempt(Record, models.Model):
     activity_id = models.CharField(_("activity (block id)"), max_length=64)
     unit = models.CharField(_("SCO/AU"), max_length=255)
     number = models.PositiveIntegerField(_("attempt"), default=1)
+    # cmi5: the registration the AU's statements carry (one per attempt).
+    registration = models.UUIDField(_("cmi5 registration"), null=True, blank=True, unique=True)
     directory = models.CharField(_("package folder"), max_length=32)
     completion_status = models.CharField(_("completion status"), max_length=20, default="unknown")
     success_status = models.CharField(_("success status"), max_length=20, default="unknown")
@@ -128,3 +130,29 @@ class ScormAttempt(Record, models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.unit} #{self.number}: {self.completion_status}"
+
+
+class Cmi5Session(Record, models.Model):
+    """One launch of a cmi5 AU for a learner's attempt: the session id its
+    statements carry, the secret of the single-use fetch address and the
+    auth token handed out through it (both kept as SHA-256 only). The token
+    is valid until the AU sends "terminated"."""
+
+    attempt = models.ForeignKey(
+        ScormAttempt, on_delete=models.CASCADE, related_name="cmi5_sessions"
+    )
+    session_id = models.UUIDField(_("session id"), unique=True)
+    fetch_secret_hash = models.CharField(_("fetch secret (SHA-256)"), max_length=64)
+    token_hash = models.CharField(_("auth token (SHA-256)"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("launched at"), default=timezone.now)
+    fetched_at = models.DateTimeField(_("token fetched at"), null=True, blank=True)
+    initialized_at = models.DateTimeField(_("initialized at"), null=True, blank=True)
+    terminated_at = models.DateTimeField(_("terminated at"), null=True, blank=True)
+    statements = models.JSONField(_("statements"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("cmi5 session")
+        verbose_name_plural = _("cmi5 sessions")
+
+    def __str__(self):
+        return f"{self.attempt} – {self.session_id}"

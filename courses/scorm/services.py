@@ -5,7 +5,11 @@ learner, every value is checked against the data model (courses.scorm.cmi),
 completion and a pass never go back, and the package's own time is kept
 beside ours, never credited. Progress moves through the progress services."""
 
+import base64
 import datetime as dt
+import hashlib
+import secrets
+import uuid
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from courses.catalogue import services as catalogue_services
-from courses.models import LessonPage, LessonProgress, ScormAttempt, ScormPackage
+from courses.models import Cmi5Session, LessonPage, LessonProgress, ScormAttempt, ScormPackage
 from courses.progress import services as progress_services
-from courses.scorm import cmi
+from courses.scorm import cmi, cmi5
 from courses.scorm import manifest as manifests
 
 ACTIVITY_NOT_FOUND = _(
@@ -207,3 +211,161 @@ def attempt_summary(attempt: ScormAttempt) -> dict:
         "score": attempt.best_score,
         "done": attempt.done_at is not None,
     }
+
+
+FETCH_USED = _("This launch address was used already. Start the part again from the lesson.")
+TOKEN_REFUSED = _("The AU's access token is not valid (any more).")
+
+
+def _sha256(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+@transaction.atomic
+def cmi5_session_start(*, attempt: ScormAttempt) -> tuple[Cmi5Session, str]:
+    """A new session of the attempt's AU, with the secret of its single-use
+    fetch address (returned once, kept only hashed)."""
+    if attempt.registration is None:
+        attempt.registration = uuid.uuid4()
+        attempt.save(update_fields=["registration"])
+    secret = secrets.token_urlsafe(24)
+    session = Cmi5Session.objects.create(
+        attempt=attempt, session_id=uuid.uuid4(), fetch_secret_hash=_sha256(secret)
+    )
+    return session, secret
+
+
+@transaction.atomic
+def cmi5_token_fetch(*, session_id, secret: str) -> str:
+    """The auth token of a session, handed out once through its fetch
+    address (cmi5 section 8.2): the value for the AU's Basic header."""
+    session = (
+        Cmi5Session.objects.select_for_update()
+        .filter(session_id=session_id, fetch_secret_hash=_sha256(secret))
+        .first()
+    )
+    if session is None or session.fetched_at is not None:
+        raise catalogue_services.CourseError(FETCH_USED)
+    token = secrets.token_urlsafe(32)
+    session.token_hash = _sha256(token)
+    session.fetched_at = timezone.now()
+    session.save(update_fields=["token_hash", "fetched_at"])
+    return base64.b64encode(f"{session.session_id}:{token}".encode()).decode()
+
+
+def cmi5_session_for(*, authorization: str, user: User) -> Cmi5Session:
+    """The live session whose token the AU sent, if it belongs to the user
+    who is logged in (the token is bound to the learner)."""
+    scheme, _space, value = authorization.partition(" ")
+    try:
+        session_id, _colon, token = base64.b64decode(value, validate=True).decode().partition(":")
+        session_uuid = uuid.UUID(session_id)
+    except (ValueError, UnicodeDecodeError):
+        raise catalogue_services.CourseError(TOKEN_REFUSED) from None
+    session = (
+        Cmi5Session.objects.select_related("attempt__package", "attempt__lesson")
+        .filter(session_id=session_uuid, terminated_at__isnull=True)
+        .exclude(token_hash="")
+        .first()
+    )
+    if (
+        scheme.lower() != "basic"
+        or session is None
+        or not secrets.compare_digest(session.token_hash, _sha256(token))
+        or session.attempt.user_id != user.pk
+    ):
+        raise catalogue_services.CourseError(TOKEN_REFUSED)
+    return session
+
+
+def cmi5_launch_data(*, session: Cmi5Session, return_url: str) -> dict:
+    attempt = session.attempt
+    lesson = attempt.lesson.specific
+    activity = lesson.package_activities().get(attempt.activity_id) or {"pass_mark": None}
+    unit = next(unit for unit in attempt.package.units if unit.identifier == attempt.unit)
+    return cmi5.launch_data(
+        session_id=str(session.session_id), move_on=unit.move_on,
+        mastery=mastery(activity, unit), return_url=return_url,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def cmi5_statements_record(
+    *, user: User, session_id, statements: list
+) -> tuple[ScormAttempt, LessonProgress]:
+    """Store the statements an AU sent in one request, all or none, after
+    checking each against cmi5's rules; they move the attempt and progress."""
+    session = Cmi5Session.objects.select_for_update().get(session_id=session_id)
+    attempt = (
+        ScormAttempt.objects.select_for_update()
+        .select_related("package", "lesson")
+        .get(pk=session.attempt_id, user=user)
+    )
+    lesson = attempt.lesson.specific
+    course = progress_services.lesson_course_checked(user=user, lesson=lesson)
+    activity = _activity(lesson=lesson, activity_id=attempt.activity_id)
+    unit = next(unit for unit in attempt.package.units if unit.identifier == attempt.unit)
+    needed = mastery(activity, unit)
+    state = cmi5.SessionState(
+        initialized=session.initialized_at is not None,
+        terminated=session.terminated_at is not None,
+        judged=any(verb in (cmi5.PASSED, cmi5.FAILED) for verb in _verbs(session)),
+        completed=attempt.completion_status == cmi.COMPLETED,
+        passed=attempt.success_status == cmi.PASSED,
+    )
+    now = timezone.now()
+    try:
+        read = [
+            cmi5.statement_read(
+                data,
+                activity_id=unit.identifier,
+                registration=str(attempt.registration),
+                session_id=str(session.session_id),
+            )
+            for data in statements
+        ]
+        for statement in read:
+            cmi5.order_check(state, statement, needed)
+    except cmi5.StatementError as error:
+        raise catalogue_services.CourseError(error.message) from None
+    for statement, data in zip(read, statements, strict=True):
+        _cmi5_apply(attempt, session, statement, now)
+        session.statements.append(data)
+    session.save()
+    attempt.commits += len(read)
+    attempt.updated_at = now
+    if attempt.done_at is None and cmi5.move_on_met(
+        unit.move_on,
+        completed=attempt.completion_status == cmi.COMPLETED,
+        passed=attempt.success_status == cmi.PASSED,
+    ):
+        attempt.done_at = now
+    attempt.save()
+    progress = progress_services.progress_for_update(user=user, lesson=lesson, course=course)
+    if attempt.best_score is not None:
+        progress.best_score = max(progress.best_score or 0, attempt.best_score)
+    progress.first_opened_at = progress.first_opened_at or now
+    return attempt, progress_services.progress_advance(progress, lesson, course)
+
+
+def _verbs(session: Cmi5Session) -> list[str]:
+    return [data["verb"]["id"].removeprefix(cmi5.VERBS) for data in session.statements]
+
+
+def _cmi5_apply(attempt, session, statement: cmi5.Statement, now) -> None:
+    if statement.verb == cmi5.INITIALIZED:
+        session.initialized_at = now
+    elif statement.verb == cmi5.TERMINATED:
+        session.terminated_at = now
+        ended = attempt.done_at is not None or attempt.completion_status == cmi.COMPLETED
+        attempt.exit = "normal" if ended else "suspend"
+    elif statement.verb == cmi5.COMPLETED:
+        attempt.completion_status = cmi.COMPLETED
+        attempt.completed_at = attempt.completed_at or now
+    elif statement.verb in (cmi5.PASSED, cmi5.FAILED):
+        if attempt.success_status != cmi.PASSED:
+            attempt.success_status = statement.verb
+        if statement.score_scaled is not None:
+            percent = round(max(0.0, statement.score_scaled) * 100)
+            attempt.score_scaled = statement.score_scaled
+            attempt.best_score = max(attempt.best_score or 0, percent)

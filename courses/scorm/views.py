@@ -17,13 +17,16 @@ attempt's owner checked in the services, bodies capped at
 import json
 import posixpath
 import re
+import urllib.parse
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from courses.archives import PackageError, check_path
@@ -31,8 +34,9 @@ from courses.catalogue import services as catalogue_services
 from courses.models import LessonPage, ScormPackage
 from courses.package_files import package_file_response
 from courses.progress import services as progress_services
+from courses.scorm import cmi5, manifest, storage
 from courses.scorm import services as scorm_services
-from courses.scorm import storage
+from courses.scorm.services import TOKEN_REFUSED
 from courses.scorm.validation import WEB_EXTENSIONS
 
 BODY_TOO_LARGE = _("The request is too large.")
@@ -144,20 +148,125 @@ def launch(request, lesson_id: int, activity_id: str, unit_index: int):
     address = reverse(
         "courses:scorm_file", args=[lesson.pk, package.pk, attempt.directory, unit.path]
     )
-    activity = lesson.package_activities()[activity_id]
-    return JsonResponse(
+    query = [unit.query] if unit.query else []
+    answer = {
+        "attempt": attempt.pk,
+        "number": attempt.number,
+        "version": package.version,
+        "summary": scorm_services.attempt_summary(attempt),
+    }
+    if package.version == manifest.CMI5:
+        session, secret = scorm_services.cmi5_session_start(attempt=attempt)
+        query.append(_cmi5_parameters(request, attempt, session, secret, unit))
+        answer["returnUrl"] = reverse("courses:cmi5_return")
+    else:
+        activity = lesson.package_activities()[activity_id]
+        answer["commitUrl"] = reverse("courses:scorm_commit", args=[attempt.pk])
+        answer["cmi"] = scorm_services.resume_data(
+            user=request.user, attempt=attempt, activity=activity
+        )
+    answer["launchUrl"] = f"{address}?{'&'.join(query)}" if query else address
+    return JsonResponse(answer)
+
+
+def _cmi5_parameters(request, attempt, session, secret: str, unit) -> str:
+    """cmi5's launch parameters (section 8.1): our xAPI endpoint, the
+    session's single-use fetch address, the registration, the learner and
+    the AU."""
+    fetch = reverse("courses:cmi5_fetch", args=[session.session_id, secret])
+    return urllib.parse.urlencode(
         {
-            "attempt": attempt.pk,
-            "number": attempt.number,
-            "version": package.version,
-            "commitUrl": reverse("courses:scorm_commit", args=[attempt.pk]),
-            "launchUrl": f"{address}?{unit.query}" if unit.query else address,
-            "cmi": scorm_services.resume_data(
-                user=request.user, attempt=attempt, activity=activity
+            "endpoint": request.build_absolute_uri(
+                reverse("courses:cmi5_statements").removesuffix("statements")
             ),
-            "summary": scorm_services.attempt_summary(attempt),
+            "fetch": request.build_absolute_uri(fetch),
+            "registration": str(attempt.registration),
+            "actor": json.dumps(cmi5.actor(request.user), ensure_ascii=False),
+            "activityId": unit.identifier,
         }
     )
+
+
+@csrf_exempt  # the AU posts without our token: the single-use secret in the address is the check
+@require_POST
+def cmi5_fetch(request, session_id, secret: str):
+    """The AU's auth token, once per launch; a second use is refused with
+    cmi5's error document."""
+    try:
+        token = scorm_services.cmi5_token_fetch(session_id=session_id, secret=secret)
+    except catalogue_services.CourseError as error:
+        return JsonResponse({"error-code": "1", "error-text": str(error.message)}, status=403)
+    return JsonResponse({"auth-token": token})
+
+
+def _cmi5_session(request):
+    if not request.user.is_authenticated:
+        return None
+    try:
+        return scorm_services.cmi5_session_for(
+            authorization=request.headers.get("Authorization", ""), user=request.user
+        )
+    except catalogue_services.CourseError:
+        return None
+
+
+@csrf_exempt  # xAPI clients send the session's auth token (Basic), bound to the learner
+def cmi5_state(request):
+    """The State resource: LMS.LaunchData for the AU's own session; other
+    documents an AU may keep are accepted and not kept (the AU keeps its
+    place through our attempt)."""
+    session = _cmi5_session(request)
+    if session is None:
+        return _xapi_error(TOKEN_REFUSED, 401)
+    if request.method in ("PUT", "POST", "DELETE"):
+        return HttpResponse(status=204)
+    attempt = session.attempt
+    if (
+        request.GET.get("stateId") != "LMS.LaunchData"
+        or request.GET.get("activityId") != attempt.unit
+        or request.GET.get("registration") != str(attempt.registration)
+    ):
+        return HttpResponse(status=404)
+    return JsonResponse(
+        scorm_services.cmi5_launch_data(
+            session=session, return_url=request.build_absolute_uri(reverse("courses:cmi5_return"))
+        )
+    )
+
+
+@csrf_exempt  # as cmi5_state: the auth token is the check
+def cmi5_statements(request):
+    """The Statements resource, POST only: the AU's statements, one or a list."""
+    session = _cmi5_session(request)
+    if session is None:
+        return _xapi_error(TOKEN_REFUSED, 401)
+    if request.method != "POST":
+        return HttpResponse(status=405)
+    if _body_too_large(request):
+        return _xapi_error(BODY_TOO_LARGE, 413)
+    data, refused = _json_body(request)
+    if refused is not None:
+        return refused
+    statements = data if isinstance(data, list) else [data]
+    try:
+        scorm_services.cmi5_statements_record(
+            user=request.user, session_id=session.session_id, statements=statements
+        )
+    except catalogue_services.CourseError as error:
+        return _xapi_error(error.message, _status_for(error))
+    return JsonResponse(
+        [item.get("id", "") for item in statements if isinstance(item, dict)], safe=False
+    )
+
+
+def _xapi_error(message, status: int) -> JsonResponse:
+    return JsonResponse({"error": str(message)}, status=status)
+
+
+def cmi5_return(request):
+    """Where an AU goes when it ends: the lesson page around it sees this
+    page in its frame and reloads with the learner's new state."""
+    return TemplateResponse(request, "courses/scorm/cmi5_return.html")
 
 
 @require_POST

@@ -15,6 +15,7 @@ RUNTIMES = {
     manifest.SCORM2004_2: "scorm-again/scorm2004.min.js",
     manifest.SCORM2004_3: "scorm-again/scorm2004.min.js",
     manifest.SCORM2004_4: "scorm-again/scorm2004.min.js",
+    manifest.CMI5: "",  # the AU brings its own xAPI client
 }
 
 
@@ -26,11 +27,9 @@ def scorm_player(context, value):
     package = value["package"] if value else None
     block_id = context.get("id")
     result = {"package": package, "config": None, "block_id": block_id, "units": []}
-    result["unsupported"] = package is not None and package.version not in RUNTIMES
     playable = (
         package is not None
         and package.is_ready
-        and package.version in RUNTIMES
         and request is not None
         and request.user.is_authenticated
         and context.get("progress") is not None
@@ -47,7 +46,7 @@ def scorm_player(context, value):
     result["config_id"] = f"scorm-config-{block_id}"
     result["config"] = {
         "version": package.version,
-        "runtime": static(RUNTIMES[package.version]),
+        "runtime": static(RUNTIMES[package.version]) if RUNTIMES[package.version] else "",
         "launchUrl": launch.removesuffix("0/launch/") + "{index}/launch/",
         "units": [unit.identifier for unit in package.units],
     }

@@ -109,3 +109,36 @@ def test_a_scorm_2004_sco_asks_for_the_next_part(
     frame.get_by_role("button", name="Następna część").click()
     expect(frame.get_by_role("heading", level=1)).to_contain_text("Część 2")
     assert wait_until(lambda: ScormAttempt.objects.count() == 2)
+
+
+def test_a_cmi5_course_is_launched_passed_and_ends_the_lesson(
+    page, site_shell, catalogue, county, scorm_storage
+):
+    admin = factories.user_with_role(roles.ADMINISTRATOR, email="admin-cmi5@example.org")
+    learner = factories.user_with_role(
+        roles.LEARNER, email="cmi5@example.org", institution=county["lo1"]
+    )
+    course, lessons = factories.course_with_lessons(catalogue, 1, title="Cyberhigiena")
+    Enrolment.objects.create(user=learner, course=course, method="self")
+    package = packages.scorm_package_create(
+        file=SimpleUploadedFile("cyber.zip", samples.cmi5_package()), by=admin
+    )
+    add_package_block(lessons[0], package)
+
+    login(page, learner.email)
+    page.get_by_role("button", name=re.compile("Zapoznałem")).click()
+    page.goto(lessons[0].url)
+    page.get_by_role("button", name="Rozpocznij").click()
+    frame = page.frame_locator("iframe[data-scorm-frame]")
+    expect(frame.locator("#log")).to_contain_text("Wysłano: initialized")
+    for _page in range(2):
+        frame.get_by_role("button", name="Dalej").click()
+    frame.get_by_label(re.compile("Nie klikam w link")).check()
+    frame.get_by_role("button", name="Sprawdź").click()
+    expect(frame.locator("#log")).to_contain_text("Wysłano: passed")
+    frame.get_by_role("button", name="Zakończ").click()
+    # The AU ends on the return page; the lesson reloads with the result.
+    expect(page.locator("[data-scorm-state]")).to_contain_text("ukończono, wynik 100%")
+    attempt = ScormAttempt.objects.get()
+    assert attempt.completion_status == "completed" and attempt.success_status == "passed"
+    assert LessonProgress.objects.get(user=learner, lesson=lessons[0]).is_completed

@@ -240,21 +240,6 @@ def test_a_lesson_with_a_package_stays_within_the_query_budget(
     assert ">Wznów<" in body and "przerwane w trakcie" in body
 
 
-def test_a_cmi5_course_says_it_cannot_be_played_yet(
-    client, catalogue, learner_lo1, admin, scorm_storage
-):
-    course, lessons = factories.course_with_lessons(catalogue, 1)
-    package = packages.scorm_package_create(
-        file=SimpleUploadedFile("c.zip", samples.cmi5_package()), by=admin
-    )
-    add_package_block(lessons[0], package)
-    Enrolment.objects.create(user=learner_lo1, course=course, method="self")
-    log_in(client, learner_lo1)
-    body = client.get(lessons[0].url).content.decode()
-    assert "Kursów cmi5 nie można jeszcze odtwarzać na platformie." in body
-    assert "data-scorm-activity" not in body
-
-
 def test_launch_and_commit_need_the_csrf_token(learner_lo1, activity):
     log_in(Client(), learner_lo1)  # the RODO clause, acknowledged once for the user
     client = Client(enforce_csrf_checks=True)

@@ -16,6 +16,7 @@
   var active = null;
 
   function loadScript(url) {
+    if (!url) { return Promise.resolve(); }
     if (!loaded[url]) {
       loaded[url] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
@@ -126,6 +127,7 @@
         })
     ]).then(function (results) {
       var launch = results[1];
+      if (launch.version === "cmi5") { return play(player, launch); }
       var scorm12 = launch.version === "scorm12";
       var Runtime = scorm12 ? window.Scorm12API : window.Scorm2004API;
       var api = new Runtime({
@@ -150,6 +152,21 @@
     }).catch(function (error) {
       setStatus(player, "error-load", error && error.message ? error.message : "");
     });
+  }
+
+  // A cmi5 AU talks to the server itself; when it ends it opens the return
+  // page in its frame, and the lesson page reloads with the learner's state.
+  function play(player, launch) {
+    active = null;
+    setStatus(player, null);
+    player.stage.hidden = false;
+    player.frame.onload = function () {
+      var path = "";
+      try { path = player.frame.contentWindow.location.pathname; } catch (error) { path = ""; }
+      if (path === launch.returnUrl) { window.location.reload(); }
+    };
+    player.frame.src = launch.launchUrl;
+    player.frame.focus();
   }
 
   function move(player, index) {
