@@ -4,6 +4,8 @@ chooser that never offers to create one (packages are uploaded on their
 own page; Wagtail's chooser has no form for them and would answer a POST
 with a 500)."""
 
+from collections.abc import Callable
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -17,19 +19,18 @@ WRONG_EXTENSION = _("Choose a file with the extension %(extensions)s.")
 
 class PackageUploadForm(WagtailAdminModelForm):
     """Title and file. Subclasses declare the `upload` field, the accepted
-    `extensions` and `validate` (the package kind's validator); the file is
-    validated here and stored by the view through the services."""
+    `extensions` and `validator` (the package kind's validator, file ->
+    package info); the file is validated here and stored by the view
+    through the services."""
 
     extensions: tuple[str, ...] = ()
+    validator: Callable
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
         self.fields["title"].help_text = _("Empty: the title from the package.")
         self.package_info = None
-
-    def validate(self, upload):
-        raise NotImplementedError
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
@@ -42,7 +43,7 @@ class PackageUploadForm(WagtailAdminModelForm):
                 WRONG_EXTENSION % {"extensions": ", ".join(self.extensions)}
             )
         try:
-            self.package_info = self.validate(upload)
+            self.package_info = type(self).validator(upload)
         except PackageError as error:
             raise forms.ValidationError(error.message) from None
         return upload

@@ -2,10 +2,13 @@
 a coordinator assigning people and withdrawing an enrolment. Keyword-only,
 atomic; refusals raise CourseError with one of the message constants below."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +16,9 @@ from accounts.models import User
 from courses import emails
 from courses.models import CoursePage, Enrolment, LessonPage
 from lms.errors import ServiceError
+
+# An uploaded package's storage folder (courses.package_storage.new_directory).
+PACKAGE_FOLDER = re.compile(r"^[0-9a-f]{32}$")
 
 ENROLMENT_CLOSED = _("This course is not open for self-enrolment. Ask your coordinator.")
 
@@ -35,12 +41,36 @@ def active_enrolment(*, user: User, course: CoursePage) -> Enrolment | None:
     return Enrolment.objects.active().filter(user=user, course=course).first()
 
 
-def may_see_package_files(*, user: User, lesson: LessonPage, manager_permission: str) -> bool:
-    """Whether a lesson's package files (H5P, SCORM/cmi5) may be sent to the
-    user: those who manage such packages, and learners enrolled on the course."""
-    if user.has_perm(manager_permission):
-        return True
-    return active_enrolment(user=user, course=course_of(lesson)) is not None
+def lesson_package_for_files(
+    *,
+    user: User,
+    lesson_id: int,
+    packages,
+    package_id: int,
+    directory: str,
+    block_type: str,
+    manager_permission: str,
+) -> tuple[LessonPage, object] | None:
+    """The live lesson and the ready package (from `packages`) whose files in
+    `directory` (the current or previous upload) the user may have: a block
+    of `block_type` of the lesson plays it, and the user manages such
+    packages or is enrolled on the course. None: not theirs (403); Http404:
+    no such lesson, package or folder."""
+    if not user.is_authenticated:
+        return None
+    if not PACKAGE_FOLDER.match(directory):
+        raise Http404
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    package = get_object_or_404(packages, pk=package_id)
+    if directory not in (package.directory, package.previous_directory):
+        raise Http404
+    if not lesson.uses_package(block_type, package.pk):
+        raise Http404
+    if not user.has_perm(manager_permission) and (
+        active_enrolment(user=user, course=course_of(lesson)) is None
+    ):
+        return None
+    return lesson, package
 
 
 @transaction.atomic

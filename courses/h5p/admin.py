@@ -26,6 +26,7 @@ class H5PPackageForm(PackageUploadForm):
     """Title and the `.h5p` file."""
 
     extensions = (".h5p",)
+    validator = packages.package_validate
     upload = forms.FileField(
         label=_("H5P file (.h5p)"),
         required=False,
@@ -38,9 +39,6 @@ class H5PPackageForm(PackageUploadForm):
     class Meta:
         model = H5PPackage
         fields = ["title"]
-
-    def validate(self, upload):
-        return packages.package_validate(upload)
 
 
 class PackageSaveMixin:

@@ -35,7 +35,6 @@ from courses.progress import services as progress_services
 BODY_TOO_LARGE = _("The request is too large.")
 BAD_JSON = _("The request is not valid JSON.")
 BAD_USER_DATA_REQUEST = _("Saving the state needs the field “data”.")
-DIRECTORY = re.compile(r"^[0-9a-f]{32}$")
 LIBRARY_FOLDER = re.compile(r"^([A-Za-z][A-Za-z0-9._-]*)-(\d{1,5})\.(\d{1,5})$")
 KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
@@ -89,20 +88,14 @@ def _file_response(name: str, extension: str) -> HttpResponse:
 
 def package_file(request, lesson_id: int, package_id: int, directory: str, path: str):
     """A file of an extracted package, for the player of a lesson."""
-    if not request.user.is_authenticated:
+    found = catalogue_services.lesson_package_for_files(
+        user=request.user, lesson_id=lesson_id, packages=H5PPackage.objects.ready(),
+        package_id=package_id, directory=directory, block_type="h5p",
+        manager_permission="courses.change_h5ppackage",
+    )  # fmt: skip
+    if found is None:
         return HttpResponse(status=403)
-    if not DIRECTORY.match(directory):
-        raise Http404
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    package = get_object_or_404(H5PPackage.objects.ready(), pk=package_id)
-    if directory not in (package.directory, package.previous_directory):
-        raise Http404
-    if not lesson.uses_package("h5p", package.pk):
-        raise Http404
-    if not catalogue_services.may_see_package_files(
-        user=request.user, lesson=lesson, manager_permission="courses.change_h5ppackage"
-    ):
-        return HttpResponse(status=403)
+    package = found[1]
     name, extension = _storage_name(package, directory, path)
     return _file_response(name, extension)
 

@@ -28,6 +28,7 @@ class ScormPackageForm(PackageUploadForm):
     """Title and the package's `.zip` file."""
 
     extensions = (".zip",)
+    validator = validate_package
     upload = forms.FileField(
         label=_("SCORM or cmi5 package (.zip)"),
         required=False,
@@ -41,9 +42,6 @@ class ScormPackageForm(PackageUploadForm):
     class Meta:
         model = ScormPackage
         fields = ["title"]
-
-    def validate(self, upload):
-        return validate_package(upload)
 
 
 class PackageSaveMixin:

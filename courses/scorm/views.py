@@ -16,7 +16,6 @@ attempt's owner checked in the services, bodies capped at
 
 import json
 import posixpath
-import re
 import urllib.parse
 
 from django.conf import settings
@@ -36,12 +35,10 @@ from courses.package_files import package_file_response
 from courses.progress import services as progress_services
 from courses.scorm import cmi5, manifest, storage
 from courses.scorm import services as scorm_services
-from courses.scorm.services import TOKEN_REFUSED
 from courses.scorm.validation import WEB_EXTENSIONS
 
 BODY_TOO_LARGE = _("The request is too large.")
 BAD_JSON = _("The request is not valid JSON.")
-DIRECTORY = re.compile(r"^[0-9a-f]{32}$")
 # What the package's own pages may do: run their (inline) scripts and load
 # our files, nothing from elsewhere; be framed only by our lesson page.
 PAGE_POLICY = (
@@ -65,19 +62,12 @@ GENERAL_EXCEPTION = 101
 
 def package_file(request, lesson_id: int, package_id: int, directory: str, path: str):
     """A file of an extracted package, for the player of a lesson."""
-    if not request.user.is_authenticated:
-        return HttpResponse(status=403)
-    if not DIRECTORY.match(directory):
-        raise Http404
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    package = get_object_or_404(ScormPackage.objects.ready(), pk=package_id)
-    if directory not in (package.directory, package.previous_directory):
-        raise Http404
-    if not lesson.uses_package("scorm", package.pk):
-        raise Http404
-    if not catalogue_services.may_see_package_files(
-        user=request.user, lesson=lesson, manager_permission="courses.change_scormpackage"
-    ):
+    found = catalogue_services.lesson_package_for_files(
+        user=request.user, lesson_id=lesson_id, packages=ScormPackage.objects.ready(),
+        package_id=package_id, directory=directory, block_type="scorm",
+        manager_permission="courses.change_scormpackage",
+    )  # fmt: skip
+    if found is None:
         return HttpResponse(status=403)
     try:
         parts = check_path(path)
@@ -217,7 +207,7 @@ def cmi5_state(request):
     place through our attempt)."""
     session = _cmi5_session(request)
     if session is None:
-        return _xapi_error(TOKEN_REFUSED, 401)
+        return _xapi_error(scorm_services.TOKEN_REFUSED, 401)
     if request.method in ("PUT", "POST", "DELETE"):
         return HttpResponse(status=204)
     attempt = session.attempt
@@ -239,7 +229,7 @@ def cmi5_statements(request):
     """The Statements resource, POST only: the AU's statements, one or a list."""
     session = _cmi5_session(request)
     if session is None:
-        return _xapi_error(TOKEN_REFUSED, 401)
+        return _xapi_error(scorm_services.TOKEN_REFUSED, 401)
     if request.method != "POST":
         return HttpResponse(status=405)
     if _body_too_large(request):
