@@ -22,8 +22,9 @@ RUN apt-get update \
     && useradd --create-home --uid 10001 app
 WORKDIR /app
 # The runtime only: no dev tools, no demo extra (load_demo_data says what it lacks).
-COPY requirements/base.lock requirements/base.lock
-RUN pip install --require-hashes -r requirements/base.lock
+COPY requirements/pip.lock requirements/base.lock requirements/
+RUN pip install --require-hashes -r requirements/pip.lock \
+    && pip install --require-hashes -r requirements/base.lock
 COPY --from=node /build/node_modules ./node_modules
 # .dockerignore leaves out the tests, benchmarks and load test.
 COPY . .

@@ -22,18 +22,23 @@ help:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: requirements/base.lock | $(BIN)/python
+# The pinned pip first (requirements/pip.lock says why).
+$(VENV)/.pip: requirements/pip.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/pip.lock
+	@touch $@
+
+$(VENV)/.installed: requirements/base.lock | $(VENV)/.pip
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.lock
 	@rm -f $(VENV)/.installed-demo $(VENV)/.installed-dev
 	@touch $@
 
 # The runtime plus the demo extra (imageio-ffmpeg renders the demo videos).
-$(VENV)/.installed-demo: requirements/demo.lock | $(BIN)/python
+$(VENV)/.installed-demo: requirements/demo.lock | $(VENV)/.pip
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/demo.lock
 	@touch $@ $(VENV)/.installed
 
 # dev.lock holds the demo extra too: the tests build the demo.
-$(VENV)/.installed-dev: requirements/dev.lock | $(BIN)/python
+$(VENV)/.installed-dev: requirements/dev.lock | $(VENV)/.pip
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.lock
 	@touch $@ $(VENV)/.installed $(VENV)/.installed-demo
 
