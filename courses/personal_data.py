@@ -3,6 +3,7 @@ quiz attempts, learning sessions, H5P results and statements, SCORM/cmi5
 attempts, certificates, and competence assessments with their test attempts,
 registered into accounts' export."""
 
+import json
 from typing import Any
 
 from django.db.models import Prefetch
@@ -119,6 +120,20 @@ def package_attempts(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def package_sequencing(user: User) -> list[dict[str, Any]]:
+    """Where the learner stands in each SCORM 2004 package's sequencing, as
+    their browser saved it."""
+    return [
+        {
+            "lesson": state.lesson.title,
+            "package": state.package.title,
+            "saved_at": _iso(state.updated_at),
+            "state": json.loads(state.state),
+        }
+        for state in user.scorm_sequencing.select_related("lesson", "package").order_by("pk")
+    ]
+
+
 def certificates(user: User) -> list[dict[str, Any]]:
     return [
         {
@@ -205,6 +220,7 @@ SECTIONS = {
     "h5p_results": h5p_results,
     "h5p_statements": h5p_statements,
     "package_attempts": package_attempts,
+    "package_sequencing": package_sequencing,
     "certificates": certificates,
     "competence_assessments": competence_assessments,
     "competence_attempts": competence_attempts,

@@ -84,6 +84,11 @@ urlpatterns = [
         scorm.launch,
         name="scorm_launch",
     ),
+    path(
+        "courses/lessons/<id:lesson_id>/scorm/<str:activity_id>/sequencing/",
+        scorm.sequencing,
+        name="scorm_sequencing",
+    ),
     path("scorm/attempts/<id:attempt_id>/commit/", scorm.commit, name="scorm_commit"),
     path("scorm/cmi5/fetch/<uuid:session_id>/<str:secret>/", scorm.cmi5_fetch, name="cmi5_fetch"),
     # The AU is given the endpoint "scorm/cmi5/xapi/"; its resources have no slash.

@@ -34,7 +34,7 @@ from courses.h5p.models import H5PLibrary, H5PPackage, H5PResult, H5PStatement, 
 from courses.live.models import Attendance, AttendanceChange, AttendanceSettings, LiveSession
 from courses.progress.models import LearningSession, LessonProgress, QuizAttempt
 from courses.reports.models import EvidencePack
-from courses.scorm.models import Cmi5Session, ScormAttempt, ScormPackage
+from courses.scorm.models import Cmi5Session, ScormAttempt, ScormPackage, ScormSequencingState
 
 __all__ = [
     "Attendance",
@@ -72,5 +72,6 @@ __all__ = [
     "QuizAttempt",
     "ScormAttempt",
     "ScormPackage",
+    "ScormSequencingState",
     "Topic",
 ]

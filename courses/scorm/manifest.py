@@ -17,6 +17,13 @@ import defusedxml.ElementTree
 from django.utils.translation import gettext_lazy as _
 
 from courses.archives import PackageError, check_path
+from courses.scorm import sequencing as sequencing_rules
+from courses.scorm.xml_elements import attribute as _attribute
+from courses.scorm.xml_elements import child as _child
+from courses.scorm.xml_elements import children as _children
+from courses.scorm.xml_elements import local as _local
+from courses.scorm.xml_elements import text as _text
+from courses.scorm.xml_elements import title_of
 
 SCORM_MANIFEST = "imsmanifest.xml"
 CMI5_MANIFEST = "cmi5.xml"
@@ -99,36 +106,15 @@ class Manifest:
     units: tuple[Unit, ...]
     tree: list[dict] = field(default_factory=list)
     sequencing: bool = False
+    # SCORM 2004 with more than one SCO or with sequencing rules: the
+    # organization as the runtime's activity tree, and the shared
+    # sequencing definitions it refers to (courses.scorm.sequencing).
+    activity_tree: dict | None = None
+    collections: dict = field(default_factory=dict)
 
     @property
     def version_label(self) -> str:
         return VERSION_LABELS[self.version]
-
-
-def _local(name: str) -> str:
-    return name.rsplit("}", 1)[-1]
-
-
-def _children(element, name: str) -> list:
-    return [child for child in element if _local(child.tag) == name]
-
-
-def _child(element, name: str):
-    return next(iter(_children(element, name)), None)
-
-
-def _attribute(element, name: str) -> str:
-    """An attribute by its local name, any namespace, any case (authoring
-    tools write both `scormtype` and `scormType`)."""
-    wanted = name.lower()
-    return next(
-        (value.strip() for key, value in element.attrib.items() if _local(key).lower() == wanted),
-        "",
-    )
-
-
-def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
 
 
 def _parse(data: bytes, name: str):
@@ -202,6 +188,7 @@ def scorm_manifest(data: bytes, members: frozenset[str]) -> Manifest:
     sequencing = version != SCORM12 and any(
         _local(element.tag) == "sequencing" for element in root.iter()
     )
+    sequenced = sequencing or (version != SCORM12 and sum(u.kind != "asset" for u in units) > 1)
     return Manifest(
         version=version,
         title=_text(_child(organization, "title")) or _attribute(root, "identifier"),
@@ -209,6 +196,8 @@ def scorm_manifest(data: bytes, members: frozenset[str]) -> Manifest:
         units=tuple(units),
         tree=tree,
         sequencing=sequencing,
+        activity_tree=sequencing_rules.activity_tree(organization) if sequenced else None,
+        collections=sequencing_rules.collections(root) if sequenced else {},
     )
 
 
@@ -246,7 +235,7 @@ def _resources(root) -> dict[str, tuple[str, str]]:
 
 def _item(item, version, resources, members, units: list[Unit]) -> dict:
     identifier = _attribute(item, "identifier")
-    title = _text(_child(item, "title")) or identifier
+    title = title_of(item)
     node: dict = {"identifier": identifier, "title": title, "children": []}
     reference = _attribute(item, "identifierref")
     if reference:

@@ -132,6 +132,37 @@ class ScormAttempt(Record, models.Model):
         return f"{self.user} – {self.unit} #{self.number}: {self.completion_status}"
 
 
+class ScormSequencingState(Record, models.Model):
+    """Where a learner stands in a SCORM 2004 package's sequencing (the
+    runtime's activity tree state: attempts, objectives, global objectives,
+    a suspended activity), so that the next visit resumes with the same
+    parts open or locked. Saved by the lesson page's runtime; it orders the
+    navigation only: completion and results come from the SCOs' commits,
+    checked on the server. Tied to the package folder it was made in."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="scorm_sequencing"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="+")
+    package = models.ForeignKey(ScormPackage, on_delete=models.CASCADE, related_name="+")
+    activity_id = models.CharField(_("activity (block id)"), max_length=64)
+    directory = models.CharField(_("package folder"), max_length=32)
+    state = models.TextField(_("sequencing state"))
+    updated_at = models.DateTimeField(_("saved at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("SCORM sequencing state")
+        verbose_name_plural = _("SCORM sequencing states")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "lesson", "activity_id"], name="one_sequencing_state_per_activity"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.activity_id}"
+
+
 class Cmi5Session(Record, models.Model):
     """One launch of a cmi5 AU for a learner's attempt: the session id its
     statements carry, the secret of the single-use fetch address and the

@@ -8,6 +8,7 @@ beside ours, never credited. Progress moves through the progress services."""
 import base64
 import datetime as dt
 import hashlib
+import json
 import secrets
 import uuid
 
@@ -17,7 +18,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from courses.catalogue import services as catalogue_services
-from courses.models import Cmi5Session, LessonPage, LessonProgress, ScormAttempt, ScormPackage
+from courses.models import (
+    Cmi5Session,
+    LessonPage,
+    LessonProgress,
+    ScormAttempt,
+    ScormPackage,
+    ScormSequencingState,
+)
 from courses.progress import services as progress_services
 from courses.scorm import cmi, cmi5
 from courses.scorm import manifest as manifests
@@ -196,6 +204,65 @@ def resume_data(*, user: User, attempt: ScormAttempt, activity: dict) -> dict:
     if needed is not None:
         data["scaled_passing_score"] = str(needed)
     return {"cmi": data}
+
+
+NOT_SEQUENCED = _("This package has no sequencing to keep.")
+BAD_SEQUENCING_STATE = _("The sequencing state sent is not valid.")
+
+
+def _sequenced_package(*, user: User, lesson: LessonPage, activity_id: str) -> ScormPackage:
+    progress_services.lesson_course_checked(user=user, lesson=lesson)
+    package = _activity(lesson=lesson, activity_id=activity_id)["package"]
+    if not package.manifest.get("activity_tree"):
+        raise catalogue_services.CourseError(NOT_SEQUENCED)
+    return package
+
+
+def sequencing_state_for(*, user: User, lesson: LessonPage, activity_id: str) -> dict:
+    """What the runtime evaluates a SCORM 2004 package's sequencing with:
+    the activity tree read from its manifest, the shared sequencing
+    definitions, and the learner's saved state in this package version
+    (None on a first visit, or after the package was replaced)."""
+    package = _sequenced_package(user=user, lesson=lesson, activity_id=activity_id)
+    saved = (
+        ScormSequencingState.objects.filter(
+            user=user, lesson=lesson, activity_id=activity_id, directory=package.directory
+        )
+        .values_list("state", flat=True)
+        .first()
+    )
+    return {
+        "activityTree": package.manifest["activity_tree"],
+        "collections": package.manifest.get("collections", {}),
+        "state": saved,
+    }
+
+
+@transaction.atomic
+def sequencing_state_save(
+    *, user: User, lesson: LessonPage, activity_id: str, state: str
+) -> ScormSequencingState:
+    """Keep the learner's sequencing state (a JSON object, as the runtime
+    serializes it) for their next visit; anything else is refused."""
+    package = _sequenced_package(user=user, lesson=lesson, activity_id=activity_id)
+    try:
+        valid = isinstance(json.loads(state), dict)
+    except ValueError:
+        valid = False
+    if not valid:
+        raise catalogue_services.CourseError(BAD_SEQUENCING_STATE)
+    saved, _created = ScormSequencingState.objects.update_or_create(
+        user=user,
+        lesson=lesson,
+        activity_id=activity_id,
+        defaults={
+            "package": package,
+            "directory": package.directory,
+            "state": state,
+            "updated_at": timezone.now(),
+        },
+    )
+    return saved
 
 
 def _timespan_12(seconds: float) -> str:

@@ -92,6 +92,7 @@ def _status_for(error: catalogue_services.CourseError) -> int:
         scorm_services.ACTIVITY_NOT_FOUND: 404,
         scorm_services.NOT_READY: 404,
         scorm_services.UNIT_NOT_FOUND: 404,
+        scorm_services.NOT_SEQUENCED: 404,
         scorm_services.ATTEMPT_NOT_FOUND: 404,
         scorm_services.OUTDATED_FILES: 409,
     }
@@ -257,6 +258,34 @@ def cmi5_return(request):
     """Where an AU goes when it ends: the lesson page around it sees this
     page in its frame and reloads with the learner's new state."""
     return TemplateResponse(request, "courses/scorm/cmi5_return.html")
+
+
+@login_required
+def sequencing(request, lesson_id: int, activity_id: str):
+    """GET: the package's activity tree and the learner's saved sequencing
+    state; POST (the body is the state the runtime serialized): keep it."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    if request.method not in ("GET", "POST"):
+        return HttpResponse(status=405)
+    try:
+        if request.method == "GET":
+            return JsonResponse(
+                scorm_services.sequencing_state_for(
+                    user=request.user, lesson=lesson, activity_id=activity_id
+                )
+            )
+        if _body_too_large(request) or len(request.body) > settings.SCORM_MAX_COMMIT_BYTES:
+            return _error(BODY_TOO_LARGE, 413)
+        try:
+            state = request.body.decode("utf-8")
+        except UnicodeDecodeError:
+            return _error(BAD_JSON, 400)
+        scorm_services.sequencing_state_save(
+            user=request.user, lesson=lesson, activity_id=activity_id, state=state
+        )
+    except catalogue_services.CourseError as error:
+        return _error(error.message, _status_for(error))
+    return JsonResponse({"result": True})
 
 
 @require_POST

@@ -43,6 +43,7 @@ def scorm_player(context, value):
         {"index": index, "unit": unit, "attempt": attempts.get((block_id, unit.identifier))}
         for index, unit in enumerate(package.units)
     ]
+    result["units_started"] = any(part["attempt"] for part in result["units"])
     result["config_id"] = f"scorm-config-{block_id}"
     result["config"] = {
         "version": package.version,
@@ -50,4 +51,8 @@ def scorm_player(context, value):
         "launchUrl": launch.removesuffix("0/launch/") + "{index}/launch/",
         "units": [unit.identifier for unit in package.units],
     }
+    if package.manifest.get("activity_tree"):
+        result["config"]["sequencingUrl"] = reverse(
+            "courses:scorm_sequencing", args=[lesson.pk, block_id]
+        )
     return result

@@ -2,8 +2,9 @@
 the SCORM 1.2 sample in the admin, an administrator approves it; a learner
 plays it in a lesson, leaves in the middle, comes back and resumes on the
 page they left, passes the quiz; the lesson, the course progress and the
-progress grid follow. A SCORM 2004 package's SCO asks for the next part and
-gets it."""
+progress grid follow. A SCORM 2004 package's sequencing rules, evaluated by
+scorm-again's sequencer, keep its second part closed until the first is
+passed, and the package resumes where the learner left it."""
 
 import re
 
@@ -12,7 +13,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
 from accounts import roles
-from courses.models import Enrolment, LessonProgress, ScormAttempt, ScormPackage
+from courses.models import (
+    Enrolment,
+    LessonProgress,
+    ScormAttempt,
+    ScormPackage,
+    ScormSequencingState,
+)
 from courses.scorm import packages, samples
 from tests import factories
 from tests.courses.scorm.test_runtime import add_package_block
@@ -86,7 +93,7 @@ def test_trainer_uploads_and_learner_plays_resumes_and_passes(
     expect(page.get_by_text(re.compile(r"SCORM/cmi5: 100%, 1 podejście"))).to_be_visible()
 
 
-def test_a_scorm_2004_sco_asks_for_the_next_part(
+def test_scorm_2004_sequencing_opens_part_2_after_part_1_and_resumes_after_leaving(
     page, site_shell, catalogue, county, scorm_storage
 ):
     admin = factories.user_with_role(roles.ADMINISTRATOR, email="admin-2004@example.org")
@@ -101,14 +108,41 @@ def test_a_scorm_2004_sco_asks_for_the_next_part(
     add_package_block(lessons[0], package)
 
     login(page, learner.email)
+    page.on("console", lambda m: print("CONSOLE", m.text))
     page.get_by_role("button", name=re.compile("Zapoznałem")).click()
     page.goto(lessons[0].url)
-    page.get_by_role("button", name="Rozpocznij").first.click()
+    status = page.locator("[data-scorm-notice]")
     frame = page.frame_locator("iframe[data-scorm-frame]")
+    # Part 2's precondition (part 1's objective satisfied) keeps it closed.
+    page.get_by_role("button", name="Rozpocznij", exact=True).nth(1).click()
+    expect(status).to_contain_text("Ta część nie jest jeszcze dostępna")
+    expect(page.locator("[data-scorm-stage]")).to_be_hidden()
+    # Started, the package delivers part 1; asking for part 2 before passing
+    # part 1 still gets nothing.
+    page.get_by_role("button", name="Rozpocznij pakiet").click()
     expect(frame.get_by_role("heading", level=1)).to_contain_text("Część 1")
+    page.get_by_role("button", name="Rozpocznij", exact=True).nth(1).click()
+    expect(status).to_contain_text("Ta część nie jest jeszcze dostępna")
+    expect(frame.get_by_role("heading", level=1)).to_contain_text("Część 1")
+    # Part 1 passed: "next part" is delivered by the sequencer.
+    frame.get_by_role("button", name="Dalej").click()
+    frame.get_by_role("button", name="Dalej").click()
+    frame.get_by_label("Przez VPN urzędu, na służbowym laptopie").check()
+    frame.get_by_role("button", name="Sprawdź").click()
+    expect(frame.locator("#feedback")).to_contain_text("Dobra odpowiedź")
     frame.get_by_role("button", name="Następna część").click()
     expect(frame.get_by_role("heading", level=1)).to_contain_text("Część 2")
-    assert wait_until(lambda: ScormAttempt.objects.count() == 2)
+    assert wait_until(lambda: ScormAttempt.objects.filter(done_at__isnull=False).count() == 1)
+    frame.get_by_role("button", name="Dalej").click()
+    assert wait_until(lambda: ScormAttempt.objects.filter(location="2").exists())
+    # Leaving suspends the package; coming back continues in part 2, on its page 2.
+    page.goto(course.url)
+    assert wait_until(lambda: ScormSequencingState.objects.filter(user=learner).exists())
+    assert wait_until(lambda: ScormAttempt.objects.filter(location="2", exit="suspend").exists())
+    page.goto(lessons[0].url)
+    page.get_by_role("button", name="Kontynuuj pakiet").click()
+    expect(frame.get_by_role("heading", level=1)).to_contain_text("Część 2")
+    expect(frame.locator("#resume")).to_contain_text("Wznowiono od strony 2")
 
 
 def test_a_cmi5_course_is_launched_passed_and_ends_the_lesson(
