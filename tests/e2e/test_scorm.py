@@ -1,5 +1,8 @@
 """SCORM in Chromium with the real scorm-again from npm: a trainer uploads
-the SCORM 1.2 sample in the admin, an administrator approves it; a learner
+each kind (SCORM 1.2, SCORM 2004, cmi5) in the admin and places it in a
+lesson in the page editor, an administrator approves it on the approval
+page, a learner starts it. A trainer uploads the SCORM 1.2 sample, an
+administrator approves it; a learner
 plays it in a lesson, leaves in the middle, comes back and resumes on the
 page they left, passes the quiz; the lesson, the course progress and the
 progress grid follow. A SCORM 2004 package's sequencing rules, evaluated by
@@ -29,6 +32,11 @@ from tests.e2e.test_h5p import wait_until
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def logout(page):
+    page.goto("/accounts/logout/")
+    page.locator("#main").get_by_role("button", name="Wyloguj się").click()
+
+
 def test_trainer_uploads_and_learner_plays_resumes_and_passes(
     page, site_shell, catalogue, county, scorm_storage, tmp_path
 ):
@@ -53,8 +61,7 @@ def test_trainer_uploads_and_learner_plays_resumes_and_passes(
     packages.scorm_package_approve(package=package, by=admin)
     lesson = lessons[1]
     add_package_block(lesson, package)
-    page.goto("/accounts/logout/")
-    page.locator("#main").get_by_role("button", name="Wyloguj się").click()
+    logout(page)
 
     # The learner starts it and moves to the second page, then leaves.
     login(page, learner.email)
@@ -86,11 +93,75 @@ def test_trainer_uploads_and_learner_plays_resumes_and_passes(
     assert progress.is_completed
 
     # The trainer's progress grid shows the package's result.
-    page.goto("/accounts/logout/")
-    page.locator("#main").get_by_role("button", name="Wyloguj się").click()
+    logout(page)
     login(page, admin.email)
     page.goto(f"/admin/progress/{course.pk}/")
     expect(page.get_by_text(re.compile(r"SCORM/cmi5: 100%, 1 podejście"))).to_be_visible()
+
+
+def place_in_lesson(page, lesson, package_title: str):
+    """The trainer adds the package block at the end of the lesson's body in
+    the page editor, makes the lesson completed by its packages, publishes."""
+    page.goto(f"/admin/pages/{lesson.pk}/edit/")
+    page.locator('button[title="Dodaj blok"]').last.click()
+    page.get_by_role("option", name=re.compile(r"pakiet SCORM.cmi5", re.I)).click()
+    page.locator("button[data-chooser-action-choose]").last.click()
+    page.locator("a[data-chooser-modal-choice]", has_text=package_title).click()
+    expect(page.locator(".chooser__title").last).to_have_text(package_title)
+    page.get_by_role("tab", name="Ustawienia").click()
+    page.locator("#id_complete_by_packages").check()
+    page.locator("#id_complete_by_button").uncheck()
+    page.locator("footer .w-dropdown__toggle.button").click()
+    page.locator('button[name="action-publish"]').click()
+    expect(page.locator(".messages")).to_contain_text("opublikowana")
+
+
+@pytest.mark.parametrize(
+    ("build", "title", "start", "heading"),
+    [
+        (samples.scorm12_package, "Bezpieczne hasła", "Rozpocznij", "Bezpieczne hasła"),
+        (samples.scorm2004_package, "Praca zdalna bez tajemnic", "Rozpocznij pakiet", "Część 1"),
+        (samples.cmi5_package, "Cyberhigiena w urzędzie", "Rozpocznij", "Cyberhigiena"),
+    ],
+    ids=["scorm12", "scorm2004", "cmi5"],
+)
+def test_a_trainer_uploads_each_kind_and_places_it_in_a_lesson_in_the_editor(
+    page, trainer_course, county, scorm_storage, tmp_path, build, title, start, heading
+):
+    admin = factories.user_with_role(roles.ADMINISTRATOR, email="admin-editor@example.org")
+    learner = factories.user_with_role(
+        roles.LEARNER, email="kursant-editor@example.org", institution=county["lo1"]
+    )
+    course, lesson = trainer_course["course"], trainer_course["lessons"][0]
+    Enrolment.objects.create(user=learner, course=course, method="self")
+    archive = tmp_path / "pakiet.zip"
+    archive.write_bytes(build())
+
+    login(page, trainer_course["trainer"].email)
+    page.goto("/admin/snippets/courses/scormpackage/add/")
+    page.locator("input#id_upload").set_input_files(str(archive))
+    page.get_by_role("button", name=re.compile("Zapisz")).first.click()
+    expect(page.get_by_text("gdy zatwierdzi go administrator")).to_be_visible()
+    package = ScormPackage.objects.get()
+    assert package.title == title and not package.is_ready
+    place_in_lesson(page, lesson, package.title)
+    lesson.refresh_from_db()
+    (block,) = [block for block in lesson.specific.body if block.block_type == "scorm"]
+    assert block.value["package"] == package and lesson.specific.complete_by_packages
+    logout(page)
+
+    # The administrator approves it in the admin; the learner can play it.
+    login(page, admin.email)
+    page.goto(f"/admin/scorm/{package.pk}/approve/")
+    page.get_by_role("button", name="Zatwierdź ten pakiet").click()
+    assert wait_until(lambda: ScormPackage.objects.get().is_ready)
+    logout(page)
+    login(page, learner.email)
+    page.get_by_role("button", name=re.compile("Zapoznałem")).click()
+    page.goto(lesson.url)
+    page.get_by_role("button", name=start, exact=True).first.click()
+    frame = page.frame_locator("iframe[data-scorm-frame]")
+    expect(frame.locator("h1").first).to_contain_text(heading)
 
 
 def test_scorm_2004_sequencing_opens_part_2_after_part_1_and_resumes_after_leaving(
