@@ -1,13 +1,18 @@
-"""Benchmark of the progress heartbeat endpoint against a bare page, in one run.
+"""Benchmark of the progress heartbeat and the SCORM commit endpoints against a
+bare page, in one run.
 
 Builds a throwaway database (SQLite, or the PostgreSQL database named by
 DATABASE_URL, e.g. under scripts/with-postgres) with one course and a few enrolled
 learners, serves it with gunicorn (2 workers) on loopback, logs each learner
-in, opens a lesson (a page visit), then drives load from several client
-processes for a fixed time: first the bare baseline (`/healthz`), then the
-heartbeat endpoint (every request a new beat number for its visit, so each
-one is a real credit write). Prints medians, p95, req/s, errors and the
-ratio to the baseline as a Markdown table.
+in, opens a lesson (a page visit) and launches the SCORM 1.2 sample in a
+second lesson (an attempt), then drives load from several client processes
+for a fixed time: first the bare baseline (`/healthz`), then the heartbeat
+endpoint (every request a new beat number for its visit, so each one is a
+real credit write), then the CMI commit endpoint (every commit a new
+location, suspend data, score and session time, checked against the data
+model and written to the attempt, with the lesson's progress). Prints
+medians, p95, req/s, errors and the ratio to the baseline as a Markdown
+table.
 
 Usage: python bench/heartbeat.py [--seconds 10] [--clients 4]
 """
@@ -57,6 +62,17 @@ course = CoursePage(title="Kurs", slug="kurs", summary="s", hours=1,
 catalogue.add_child(instance=course)
 lesson = LessonPage(title="Lekcja", slug="lekcja", body=[("paragraph", "<p>Tekst</p>")])
 course.add_child(instance=lesson)
+from django.core.files.uploadedfile import SimpleUploadedFile
+from courses.catalogue.blocks import LessonStreamBlock
+from courses.scorm import packages, samples
+admin = User.objects.create_superuser(email="bench-admin@example.org", password="{PASSWORD}")
+package = packages.scorm_package_create(
+    file=SimpleUploadedFile("hasla.zip", samples.scorm12_package()), by=admin)
+block = LessonStreamBlock().child_blocks["scorm"].to_python(
+    {{"package": package.pk, "required": True, "pass_mark": None}})
+packaged = LessonPage(title="Pakiet", slug="pakiet", body=[("scorm", block)],
+                      complete_by_packages=True, complete_by_button=False)
+course.add_child(instance=packaged)
 learners = Group.objects.get(name=roles.LEARNER)
 for number in range({clients}):
     user = User.objects.create_user(email=f"bench{{number}}@example.org", password="{PASSWORD}",
@@ -104,8 +120,9 @@ def login_cookie(port: int, email: str, *, path="/accounts/login/", field="login
     return "; ".join(f"{name}={value}" for name, value in cookies.items())
 
 
-def login(port: int, number: int) -> tuple[str, str, str]:
-    """A bench learner logged in, on the lesson: (cookie header, csrf, visit)."""
+def login(port: int, number: int, ids: dict) -> dict:
+    """A bench learner logged in, on the lesson, with a SCORM attempt
+    launched: their cookie header, CSRF token, visit and attempt."""
     cookie = login_cookie(port, f"bench{number}@example.org")
     connection = http.client.HTTPConnection("127.0.0.1", port)
     connection.request("GET", "/szkolenia/kurs/lekcja/", headers={"Cookie": cookie})
@@ -113,30 +130,58 @@ def login(port: int, number: int) -> tuple[str, str, str]:
     page = response.read().decode()
     visit = re.search(r'data-visit="([^"]+)"', page).group(1)
     csrf = re.search(r'data-csrf="([^"]+)"', page).group(1)
-    return cookie, csrf, visit
+    connection.request(
+        "POST",
+        f"/courses/lessons/{ids['package_lesson']}/scorm/{ids['activity']}/0/launch/",
+        headers={"Cookie": cookie, "X-CSRFToken": csrf},
+    )
+    response = connection.getresponse()
+    attempt = json.loads(response.read())["attempt"]
+    return {"cookie": cookie, "csrf": csrf, "visit": visit, "lesson": ids["lesson"],
+            "attempt": attempt}  # fmt: skip
+
+
+def cmi_commit(number: int) -> str:
+    """A SCORM 1.2 commit as scorm-again sends it, new in every request."""
+    return json.dumps(
+        {
+            "cmi": {
+                "core": {
+                    "lesson_location": str(number), "lesson_status": "incomplete",
+                    "exit": "suspend", "session_time": f"00:00:{number % 60:02d}",
+                    "score": {"raw": str(number % 100), "min": "0", "max": "100"},
+                },
+                "suspend_data": f"strona={number};" * 20,
+            }
+        }
+    )  # fmt: skip
 
 
 def drive(args) -> tuple[list[float], int]:
     """One client process: requests for `seconds`, returns latencies and errors."""
-    port, seconds, kind, (cookie, csrf, visit, lesson_id) = args
+    port, seconds, kind, learner = args
     connection = http.client.HTTPConnection("127.0.0.1", port)
     latencies, errors, beat = [], 0, 0
     deadline = time.perf_counter() + seconds
+    headers = {"Cookie": learner["cookie"], "X-CSRFToken": learner["csrf"]}
     while time.perf_counter() < deadline:
         started = time.perf_counter()
+        beat += 1
         if kind == "baseline":
             connection.request("GET", "/healthz")
-        else:
-            beat += 1
+        elif kind == "commit":
             connection.request(
                 "POST",
-                f"/courses/lessons/{lesson_id}/heartbeat/",
-                body=f"csrfmiddlewaretoken={csrf}&visit={visit}&beat={beat}",
-                headers={
-                    "Content-Type": "application/x-www-form-urlencoded",
-                    "Cookie": cookie,
-                    "X-CSRFToken": csrf,
-                },
+                f"/scorm/attempts/{learner['attempt']}/commit/",
+                body=cmi_commit(beat),
+                headers={**headers, "Content-Type": "application/json"},
+            )
+        else:
+            connection.request(
+                "POST",
+                f"/courses/lessons/{learner['lesson']}/heartbeat/",
+                body=f"visit={learner['visit']}&beat={beat}",
+                headers={**headers, "Content-Type": "application/x-www-form-urlencoded"},
             )
         response = connection.getresponse()
         response.read()
@@ -196,12 +241,16 @@ def main():
                     break
                 except OSError:
                     time.sleep(0.1)
-            lesson_id = subprocess.run(
-                [sys.executable, "-c", "import django; django.setup(); "
-                 "from courses.models import LessonPage; print(LessonPage.objects.get().pk)"],
+            ids = json.loads(subprocess.run(
+                [sys.executable, "-c", "import django, json; django.setup(); "
+                 "from courses.models import LessonPage; "
+                 "plain, packaged = LessonPage.objects.get(slug='lekcja'), "
+                 "LessonPage.objects.get(slug='pakiet'); "
+                 "print(json.dumps({'lesson': plain.pk, 'package_lesson': packaged.pk, "
+                 "'activity': packaged.body[0].id}))"],
                 cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-            ).stdout.strip()  # fmt: skip
-            credentials = [(*login(port, n), lesson_id) for n in range(options.clients)]
+            ).stdout)  # fmt: skip
+            credentials = [login(port, n, ids) for n in range(options.clients)]
             with multiprocessing.Pool(options.clients) as pool:
                 baseline = summarise(
                     "bare page (/healthz)",
@@ -211,6 +260,12 @@ def main():
                 heartbeat = summarise(
                     "heartbeat (POST, credit written)",
                     pool.map(drive, [(port, options.seconds, "heartbeat", c) for c in credentials]),
+                    options.seconds,
+                    baseline,
+                )
+                commit = summarise(
+                    "SCORM CMI commit (POST, attempt written)",
+                    pool.map(drive, [(port, options.seconds, "commit", c) for c in credentials]),
                     options.seconds,
                     baseline,
                 )
@@ -225,7 +280,8 @@ def main():
     )
     print("| endpoint | requests | req/s | median ms | p95 ms | errors | ratio to baseline |")
     print("|---|---|---|---|---|---|---|")
-    for row in (baseline, heartbeat):
+    rows = (baseline, heartbeat, commit)
+    for row in rows:
         print(
             f"| {row['name']} | {row['requests']} | {row['rps']:.0f} | {row['median_ms']:.1f} "
             f"| {row['p95_ms']:.1f} | {row['errors']} | {row['ratio']:.2f} |"
@@ -233,7 +289,8 @@ def main():
     if options.json:
         options.json.write_text(json.dumps([
             {
-                "benchmark": "heartbeat (gunicorn 2 workers)", "measurement": row["name"],
+                "benchmark": "heartbeat and SCORM commit (gunicorn 2 workers)",
+                "measurement": row["name"],
                 "database": database.lower(), "runs": row["requests"],
                 "median_ms": row["median_ms"], "p95_ms": row["p95_ms"], "p99_ms": None,
                 "req_s": row["rps"], "peak_mib": None, "errors": row["errors"], "queries": None,
@@ -241,9 +298,9 @@ def main():
                 "target": "" if row is baseline else ">= 300 req/s, 0 errors",
                 "met": None if row is baseline else row["rps"] >= 300 and not row["errors"],
             }
-            for row in (baseline, heartbeat)
+            for row in rows
         ]))  # fmt: skip
-    return 0 if heartbeat["errors"] == 0 else 1
+    return 0 if heartbeat["errors"] == 0 and commit["errors"] == 0 else 1
 
 
 if __name__ == "__main__":

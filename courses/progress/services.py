@@ -73,14 +73,28 @@ def _in_current_attempt(attempts, *, course_id: int):
     )
 
 
-def progress_for_update(*, user: User, lesson: LessonPage, course: CoursePage) -> LessonProgress:
-    """The learner's progress row in the lesson, locked; one query once it exists."""
+def lesson_enrolment_checked(*, user: User, lesson: LessonPage, course_id: int) -> None:
+    """The check of a write on a record that names its course already (a
+    SCORM attempt, tied to the course it began in): the lesson is live and
+    the learner enrolled, in one small query instead of the course's."""
+    if not lesson.live:
+        raise CourseError(LESSON_UNAVAILABLE)
+    if not Enrolment.objects.active().filter(user=user, course_id=course_id).exists():
+        raise CourseError(NOT_ENROLLED)
+
+
+def progress_for_update(
+    *, user: User, lesson: LessonPage, course: CoursePage | int
+) -> LessonProgress:
+    """The learner's progress row in the lesson, locked; one query once it
+    exists. `course` is the lesson's course or its id."""
     rows = LessonProgress.objects.select_for_update().filter(user=user, lesson=lesson)
     progress = rows.first()
     if progress is None:
+        course_id = course if isinstance(course, int) else course.pk
         try:
             with transaction.atomic():
-                LessonProgress.objects.create(user=user, lesson=lesson, course=course)
+                LessonProgress.objects.create(user=user, lesson=lesson, course_id=course_id)
         except IntegrityError:  # created concurrently; the row exists now
             pass
         progress = rows.get()

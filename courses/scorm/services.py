@@ -20,6 +20,7 @@ from accounts.models import User
 from courses.catalogue import services as catalogue_services
 from courses.models import (
     Cmi5Session,
+    CoursePage,
     LessonPage,
     LessonProgress,
     ScormAttempt,
@@ -130,41 +131,74 @@ def _apply(attempt: ScormAttempt, commit: cmi.Commit, now: dt.datetime) -> None:
         attempt.completed_at = now
 
 
-@transaction.atomic
+# What a commit changes in an attempt (a narrower UPDATE than the whole row).
+COMMITTED_FIELDS = [
+    "completion_status", "success_status", "score_raw", "score_min", "score_max",
+    "score_scaled", "best_score", "location", "suspend_data", "exit", "interactions",
+    "reported_seconds", "commits", "updated_at", "completed_at", "done_at",
+]  # fmt: skip
+
+
 def scorm_commit_record(
     *, user: User, attempt_id: int, data
 ) -> tuple[ScormAttempt, LessonProgress]:
     """Store what a SCO committed for the learner's own attempt and let it
     move progress; raises CourseError (nothing stored) for an attempt that
-    is not theirs, a package no longer in the lesson or invalid data."""
-    attempt = (
-        ScormAttempt.objects.select_for_update()
-        .select_related("package", "lesson")
-        .filter(pk=attempt_id, user=user)
-        .first()
+    is not theirs, a package no longer in the lesson or invalid data. The
+    checks and the reading of the data model come first, outside the
+    transaction: on SQLite a write transaction holds the whole database, so
+    it only re-reads the attempt locked and writes."""
+    try:  # two plain reads cost less than one over the attempt, package and page tables
+        attempt = ScormAttempt.objects.select_related("package").get(pk=attempt_id, user=user)
+    except ScormAttempt.DoesNotExist:
+        raise catalogue_services.CourseError(ATTEMPT_NOT_FOUND) from None
+    # What a commit reads of the page; the completion rules load when it moves progress.
+    lesson = LessonPage.objects.only("live", "body").get(pk=attempt.lesson_id)
+    progress_services.lesson_enrolment_checked(
+        user=user, lesson=lesson, course_id=attempt.course_id
     )
-    if attempt is None:
-        raise catalogue_services.CourseError(ATTEMPT_NOT_FOUND)
-    lesson = attempt.lesson.specific
-    course = progress_services.lesson_course_checked(user=user, lesson=lesson)
-    activity = _activity(lesson=lesson, activity_id=attempt.activity_id)
     package = attempt.package
+    activity = lesson.package_block_settings(attempt.activity_id)
+    if activity is None or activity["package"] != package.pk:
+        raise catalogue_services.CourseError(ACTIVITY_NOT_FOUND)
+    if not package.is_ready:
+        raise catalogue_services.CourseError(NOT_READY)
     if attempt.directory not in (package.directory, package.previous_directory):
         raise catalogue_services.CourseError(OUTDATED_FILES)
     try:
         commit = cmi.commit_read(package.version, data)
     except cmi.CommitError as error:
         raise catalogue_services.CourseError(error.message) from None
-    now = timezone.now()
-    progress = progress_services.progress_for_update(user=user, lesson=lesson, course=course)
-    _apply(attempt, commit, now)
     unit = next((unit for unit in package.units if unit.identifier == attempt.unit), None)
-    if unit is not None and attempt.done_at is None and _done(attempt, mastery(activity, unit)):
+    needed = mastery(activity, unit) if unit is not None else None
+    with transaction.atomic():
+        attempt = (
+            ScormAttempt.objects.select_for_update()
+            .only("user", "lesson", "course", "unit", *COMMITTED_FIELDS)
+            .get(pk=attempt.pk)
+        )
+        attempt.package, attempt.lesson = package, lesson
+        return _commit_store(attempt, commit, user=user, unit=unit, needed=needed)
+
+
+def _commit_store(attempt: ScormAttempt, commit: cmi.Commit, *, user, unit, needed):
+    now = timezone.now()
+    lesson = attempt.lesson
+    progress = progress_services.progress_for_update(
+        user=user, lesson=lesson, course=attempt.course_id
+    )
+    _apply(attempt, commit, now)
+    became_done = unit is not None and attempt.done_at is None and _done(attempt, needed)
+    if became_done:
         attempt.done_at = now
-    attempt.save()
+    attempt.save(update_fields=COMMITTED_FIELDS)
+    best = max(progress.best_score or 0, attempt.best_score or 0)
+    if not became_done and progress.first_opened_at and best == (progress.best_score or 0):
+        return attempt, progress  # nothing that moves progress changed (most commits)
     if attempt.best_score is not None:
-        progress.best_score = max(progress.best_score or 0, attempt.best_score)
+        progress.best_score = best
     progress.first_opened_at = progress.first_opened_at or now
+    course = CoursePage.objects.get(pk=attempt.course_id)
     return attempt, progress_services.progress_advance(progress, lesson, course)
 
 
