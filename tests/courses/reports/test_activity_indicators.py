@@ -156,22 +156,22 @@ def test_activity_csv_has_logins_sessions_and_time_per_person_and_day(
     lucja = body[(first, "Łucja Ćwik", "Podpis elektroniczny")]
     assert lucja[3] == "I Liceum Ogólnokształcące"
     # First login, last logout (an expiry counts), sessions, first start, last seen, time.
-    assert lucja[5:] == ["07:55", "12:00", "2", "08:00", "10:30", "1:10"]
+    assert lucja[5:] == ["07:55", "12:00", "2", "08:00", "10:30", "1:10", "0"]
     # Logins are the person's: the same on her other course that day.
     assert body[(first, "Łucja Ćwik", "Cyberhigiena")][5:7] == ["07:55", "12:00"]
     zaneta = body[(second, "Żaneta Śliwa", "Podpis elektroniczny")]
-    assert zaneta[5:] == ["00:20", "", "1", "00:30", "00:50", "0:20"]
+    assert zaneta[5:] == ["00:20", "", "1", "00:30", "00:50", "0:20", "0"]
     # Past midnight, the last-seen moment carries its date.
     zajac = body[(first, "'=HYPERLINK(1) Zając", "Podpis elektroniczny")]
-    assert zajac[5:] == ["", "", "1", "23:50", f"{second} 00:10", "0:20"]
+    assert zajac[5:] == ["", "", "1", "23:50", f"{second} 00:10", "0:20", "0"]
     with translation.override("pl"):
         totals = activity.Totals(people=3, days=3, effective=timedelta(minutes=130)).row()
     assert rows[-1] == [exports.csv_cell(cell) for cell in totals]
-    assert "3" in rows[-1][2] and rows[-1][-1] == "2:10"  # Łucja's two courses: one day
+    assert "3" in rows[-1][2] and rows[-1][-2] == "2:10"  # Łucja's two courses: one day
 
     plain_text, plain = csv_rows(client.get(ACTIVITY + "csv-plain/", period), delimiter=",")
     assert not plain_text.startswith("\ufeff")
-    assert len(plain) == len(rows) and plain[-1][-1] == "2:10"
+    assert len(plain) == len(rows) and plain[-1][-2] == "2:10"
 
 
 def test_activity_xlsx_has_typed_cells_and_the_pdf_reads_back(
@@ -359,12 +359,12 @@ def test_register_report_lists_the_certificates_in_scope_with_totals(
 
 
 def test_reports_are_registered_with_their_formats():
-    assert list(base.REGISTRY)[:4] == [
-        "attendance", "activity", "indicators", "certificate-register",
+    assert list(base.REGISTRY)[:5] == [
+        "attendance", "activity", "packages", "indicators", "certificate-register",
     ]  # fmt: skip
     assert base.REGISTRY["indicators"].formats == tuple(base.FORMATS)
     assert base.REGISTRY["activity"].formats == tuple(base.FORMATS)
-    for slug in ("activity", "indicators", "certificate-register"):
+    for slug in ("activity", "packages", "indicators", "certificate-register"):
         assert base.REGISTRY[slug].form_class is PeriodFilterForm
 
 
@@ -397,7 +397,7 @@ def many(catalogue, county, days):
 @pytest.mark.parametrize(
     ("url", "export_format", "page_queries", "export_queries"),
     [
-        (ACTIVITY, "csv", 18, 13),
+        (ACTIVITY, "csv", 19, 14),  # with the package parts: one query more
         (INDICATORS, "xlsx", 17, 14),
         (REGISTER, "csv", 16, 12),
     ],
