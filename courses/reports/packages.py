@@ -119,7 +119,9 @@ class PackageTitles:
         missing = set(package_ids) - self.known.keys()
         if not missing:
             return
-        for package in ScormPackage.objects.filter(pk__in=missing).only("title", "manifest"):
+        for package in (
+            ScormPackage.objects.filter(pk__in=missing).only("title", "manifest").order_by()
+        ):
             units = {unit.identifier: unit.title for unit in package.units}
             self.known[package.pk] = (package.title, units)
 
