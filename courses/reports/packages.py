@@ -17,12 +17,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from courses.models import ScormAttempt, ScormPackage
-from courses.reports.activity import full_name, local_bounds, reported_enrolments
+from courses.reports.activity import full_name, local_bounds, on_reported_enrolments
 from courses.reports.base import TableReport, batched, register
 from courses.reports.filters import PeriodFilterForm, ReportFilterForm
 from courses.scorm import cmi
@@ -86,24 +85,21 @@ def package_attempts(form: ReportFilterForm):
     chosen course and institution), worked on in the period."""
     data = form.cleaned_data
     start, end = local_bounds(data["period_from"], data["period_to"])
-    enrolled = reported_enrolments(form).filter(
-        user_id=OuterRef("user_id"), course_id=OuterRef("course_id")
-    )
-    attempts = ScormAttempt.objects.filter(
-        Exists(enrolled), started_at__lt=end, updated_at__gte=start
-    )
-    if data.get("course"):
-        attempts = attempts.filter(course=data["course"])
-    return attempts.values(*FIELDS).order_by(
-        "course__title",
-        "user__last_name",
-        "user__first_name",
-        "user_id",
-        "lesson__path",
-        "package__title",
-        "unit",
-        "number",
-        "pk",
+    attempts = ScormAttempt.objects.filter(started_at__lt=end, updated_at__gte=start)
+    return (
+        on_reported_enrolments(attempts, form)
+        .values(*FIELDS)
+        .order_by(
+            "course__title",
+            "user__last_name",
+            "user__first_name",
+            "user_id",
+            "lesson__path",
+            "package__title",
+            "unit",
+            "number",
+            "pk",
+        )
     )
 
 

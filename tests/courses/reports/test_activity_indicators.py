@@ -3,7 +3,8 @@ summary and the certificate register as a report: every export read back
 (CSV for Excel and plain, XLSX with typed cells, PDF text), Polish names,
 formula escaping, totals, the local day in Europe/Warsaw, the scope rule,
 the gender split, unique persons counted once, the audit log, and a fixed
-number of queries for 1 and for 50 rows."""
+number of queries for 1 and for 50 rows (of these reports, the attendance
+list and the SCORM/cmi5 results, with package attempts)."""
 
 import csv
 import io
@@ -12,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 import openpyxl
 import pypdf
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 from wagtail.models import ModelLogEntry
@@ -24,11 +26,15 @@ from courses.models import Certificate, Enrolment, LearningSession
 from courses.progress import services as progress_services
 from courses.reports import activity, base, indicators, register
 from courses.reports.filters import PeriodFilterForm
+from courses.scorm import samples
+from courses.scorm.packages import scorm_package_create
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
+ATTENDANCE = "/admin/reports/attendance/"
 ACTIVITY = "/admin/reports/activity/"
+PACKAGES = "/admin/reports/packages/"
 INDICATORS = "/admin/reports/indicators/"
 REGISTER = "/admin/reports/certificate-register/"
 
@@ -372,12 +378,16 @@ def test_reports_are_registered_with_their_formats():
 
 
 @pytest.fixture
-def many(catalogue, county, days):
+def many(catalogue, county, days, admin, scorm_storage):
     """`count` participants, each in an institution of their own, enrolled on
-    one course, completed with a certificate, with a session and a login."""
+    one course, completed with a certificate, with a session, a login and
+    an attempt at each of the two parts of a SCORM package."""
 
     def build(count):
         course, lessons = factories.course_with_lessons(catalogue, 1)
+        package = scorm_package_create(
+            file=SimpleUploadedFile("praca.zip", samples.scorm2004_package()), by=admin
+        )
         for number in range(count):
             unit = factories.InstitutionFactory(name=f"Szkoła {number}", parent=county["office"])
             learner = factories.user_with_role(
@@ -389,6 +399,11 @@ def many(catalogue, county, days):
             certificate_issue(enrolment=enrolment)
             session(learner, course, lessons, at(days["first"], 9), at(days["first"], 9, 30), 600)
             LoginEvent.objects.create(user=learner, kind="login", at=at(days["first"], 8))
+            for unit in ("ITEM-1", "ITEM-2"):
+                factories.scorm_attempt(
+                    learner, lessons[0], course, package, "blok", unit,
+                    at(days["first"], 9), at(days["first"], 9, 20), commits=1, best_score=50,
+                )  # fmt: skip
 
     return build
 
@@ -397,7 +412,9 @@ def many(catalogue, county, days):
 @pytest.mark.parametrize(
     ("url", "export_format", "page_queries", "export_queries"),
     [
+        (ATTENDANCE, "csv", 20, 15),
         (ACTIVITY, "csv", 19, 14),  # with the package parts: one query more
+        (PACKAGES, "csv", 18, 13),
         (INDICATORS, "xlsx", 17, 14),
         (REGISTER, "csv", 16, 12),
     ],
