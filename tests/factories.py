@@ -11,7 +11,7 @@ from accounts import roles
 from accounts.models import AccountSettings, Institution
 from accounts.services import email_mark_verified
 from courses.catalogue.blocks import QuizBlock
-from courses.models import CourseCatalogPage, CoursePage, LessonPage
+from courses.models import CourseCatalogPage, CoursePage, LessonPage, ScormAttempt
 from lms.models import (
     AccessibilityStatementPage,
     ContentPage,
@@ -222,3 +222,13 @@ def course_with_lessons(catalogue, lesson_count=2, *, quiz=False, **fields):
         last.save_revision().publish()
         last.refresh_from_db()
     return course, lessons
+
+
+def scorm_attempt(user, lesson, course, package, activity_id, unit, started, last, **fields):
+    """An attempt at a package part as the SCORM/cmi5 services leave it
+    after its last commit (`last`), for reads that only look at the stored
+    figures (reports); the runtime's own tests play the packages instead."""
+    return ScormAttempt.objects.create(
+        user=user, lesson=lesson, course=course, package=package, activity_id=activity_id,
+        unit=unit, directory=package.directory, started_at=started, updated_at=last, **fields,
+    )  # fmt: skip

@@ -11,10 +11,20 @@ whatever they did after logging in, so two courses on one day show the same
 times. The last logout is the last logout or session expiry of that day;
 either may be missing (a login the day before, a browser closed).
 
-`activity_groups` is the read (one query for any number of rows); the
-login times come in one more query per batch of rows (one for a page or a
-file of up to `LOGIN_BATCH` rows); the rest are pure functions."""
+The SCORM/cmi5 column counts the distinct package parts (a unit of a
+package activity in a lesson: lesson, activity, SCO/AU) of that course the
+person worked on that day: an attempt counts on the local day it started
+and on the day of its last commit. An attempt keeps only its last commit
+moment, not each commit, so the days in between of an attempt that ran
+over several days are not counted; and, rows coming from learning
+sessions, a day with package commits but no learning session has no row.
 
+`activity_groups` is the read (one query for any number of rows); the
+login times and the package parts come in one more query each per batch of
+rows (for a page or a file of up to `LOGIN_BATCH` rows); the rest are pure
+functions."""
+
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -26,7 +36,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from accounts.models import LoginEvent
-from courses.models import LearningSession
+from courses.models import LearningSession, ScormAttempt
 from courses.reports import scope
 from courses.reports.base import TableReport, batched, register
 from courses.reports.filters import PeriodFilterForm, ReportFilterForm
@@ -43,8 +53,9 @@ COLUMNS = [
     (gettext_lazy("First session start"), 10),
     (gettext_lazy("Last seen"), 10),
     (gettext_lazy("Effective time (h:mm)"), 12),
+    (gettext_lazy("SCORM/cmi5 parts worked on"), 12),
 ]
-# Rows whose login times are fetched together (one query each).
+# Rows whose login times and package parts are fetched together (one query each).
 LOGIN_BATCH = 2000
 LOGOUT_KINDS = (LoginEvent.Kind.LOGOUT, LoginEvent.Kind.EXPIRED)
 
@@ -75,19 +86,26 @@ def reported_enrolments(form: ReportFilterForm):
     return enrolments
 
 
+def on_reported_enrolments(rows, form: ReportFilterForm):
+    """The rows of a queryset of a person's work on a course (sessions,
+    package attempts) that belong to a reported enrolment, so that every
+    such report is scoped as the attendance list is. The course is also
+    compared on the rows themselves, which lets the database use their index."""
+    enrolled = reported_enrolments(form).filter(
+        user_id=OuterRef("user_id"), course_id=OuterRef("course_id")
+    )
+    rows = rows.filter(Exists(enrolled))
+    if course := form.cleaned_data.get("course"):
+        rows = rows.filter(course=course)
+    return rows
+
+
 def activity_sessions(form: ReportFilterForm):
     """Learning sessions started in the period on a reported enrolment's course."""
     data = form.cleaned_data
     start, end = local_bounds(data["period_from"], data["period_to"])
-    enrolled = reported_enrolments(form).filter(
-        user_id=OuterRef("user_id"), course_id=OuterRef("course_id")
-    )
-    sessions = LearningSession.objects.filter(
-        Exists(enrolled), started_at__gte=start, started_at__lt=end
-    )
-    if data.get("course"):
-        sessions = sessions.filter(course=data["course"])
-    return sessions.annotate(day=_local_day("started_at"))
+    sessions = LearningSession.objects.filter(started_at__gte=start, started_at__lt=end)
+    return on_reported_enrolments(sessions, form).annotate(day=_local_day("started_at"))
 
 
 def activity_groups(form: ReportFilterForm):
@@ -136,6 +154,34 @@ def login_times(user_ids: Iterable[int], start: date, end: date) -> dict:
     }
 
 
+def package_parts_by_day(
+    user_ids: Iterable[int], course_ids: Iterable[int], start: date, end: date
+) -> dict[tuple[int, int, date], int]:
+    """(user id, course id, day) → the distinct package parts the person
+    worked on in that course that day (see the module's docstring: the day
+    an attempt started and the day of its last commit), for these people
+    and courses and the days of the period; one query."""
+    first, last = local_bounds(start, end)
+    attempts = (
+        ScormAttempt.objects.filter(
+            user_id__in=set(user_ids),
+            course_id__in=set(course_ids),
+            started_at__lt=last,
+            updated_at__gte=first,
+        )
+        .annotate(started_on=_local_day("started_at"), committed_on=_local_day("updated_at"))
+        .values_list(
+            "user_id", "course_id", "lesson_id", "activity_id", "unit", "started_on", "committed_on"
+        )
+        .order_by()
+    )
+    parts: dict[tuple[int, int, date], set] = defaultdict(set)
+    for user_id, course_id, lesson_id, activity_id, unit, *days in attempts:
+        for day in set(days):
+            parts[(user_id, course_id, day)].add((lesson_id, activity_id, unit))
+    return {key: len(worked_on) for key, worked_on in parts.items()}
+
+
 def time_on(day: date, moment: datetime | None):
     """A moment as the local time of day when it falls on `day`, else as the
     full local date and time (a session that ran past midnight), so a
@@ -150,7 +196,7 @@ def full_name(group: dict) -> str:
     return f"{group['user__first_name']} {group['user__last_name']}".strip()
 
 
-def activity_row(number: int, group: dict, logins: dict) -> list:
+def activity_row(number: int, group: dict, logins: dict, package_parts: dict) -> list:
     day = group["day"]
     first_login, last_logout = logins.get((group["user_id"], day), (None, None))
     return [
@@ -165,6 +211,7 @@ def activity_row(number: int, group: dict, logins: dict) -> list:
         time_on(day, group["first_start"]),
         time_on(day, group["last_seen"]),
         timedelta(seconds=group["active"] or 0),
+        package_parts.get((group["user_id"], group["course_id"], day), 0),
     ]
 
 
@@ -194,19 +241,24 @@ class Totals:
             % {"people": self.people, "days": self.days},
             *[""] * 7,
             self.effective,
+            "",
         ]
 
 
 def activity_rows(groups: Iterable[dict], start: date, end: date, totals: Totals) -> Iterator:
-    """Numbered rows with each person's login times merged in, adding up the
-    totals as they go; login times are read once per batch of rows."""
+    """Numbered rows with each person's login times and package parts merged
+    in, adding up the totals as they go; both are read once per batch of rows."""
     number = 0
     for batch in batched(groups, LOGIN_BATCH):
-        logins = login_times((group["user_id"] for group in batch), start, end)
+        user_ids = {group["user_id"] for group in batch}
+        logins = login_times(user_ids, start, end)
+        package_parts = package_parts_by_day(
+            user_ids, {group["course_id"] for group in batch}, start, end
+        )
         for group in batch:
             number += 1
             totals.add(group)
-            yield activity_row(number, group, logins)
+            yield activity_row(number, group, logins, package_parts)
 
 
 def activity_totals(form: ReportFilterForm) -> Totals:

@@ -1,6 +1,7 @@
 """The attendance and progress report (lista obecności): one row per
 enrolment in the filtered set, with when the learner enrolled, started and
-completed, their effective learning time, their result and certificate
+completed, their effective learning time, their result, their SCORM/cmi5
+package parts done and attempted with the best score, their certificate
 number, and totals. `attendance_enrolments` is the filtered read (a value
 queryset); `with_progress` streams its rows with the progress in one
 statement; the rest are pure functions over what they fetched."""
@@ -20,7 +21,7 @@ from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from courses.catalogue import selectors as catalogue_selectors
 from courses.catalogue.models import min_effective_seconds
-from courses.models import Certificate, CoursePage, LessonPage, LessonProgress
+from courses.models import Certificate, CoursePage, LessonPage, LessonProgress, ScormAttempt
 from courses.progress import selectors as progress_selectors
 from courses.reports import scope
 from courses.reports.base import TableReport, register
@@ -39,6 +40,7 @@ COLUMNS = [
     (gettext_lazy("Effective time (h:mm)"), 12),
     (gettext_lazy("Below the share"), 10),
     (gettext_lazy("Result"), 24),
+    (gettext_lazy("SCORM/cmi5"), 22),
     (gettext_lazy("Certificate number"), 18),
 ]
 
@@ -126,12 +128,29 @@ DAYS = {"enrolled_at": "enrolled_on", "completed_at": "completed_on"}
 ROWS_PER_FETCH = 2000
 
 
+def _package_parts_sql() -> str:
+    """Per learner and course of the listed enrolments (`q`): the package
+    parts (a unit of a package activity in a lesson) attempted, those done
+    in some attempt, and the best score of any attempt. The inner grouping
+    makes one row per part, so a part tried three times counts once."""
+    return (
+        "SELECT u.user_id, u.course_id, COUNT(*) AS attempted, SUM(u.done) AS done,"  # noqa: S608
+        " MAX(u.best) AS best FROM (SELECT sa.user_id, sa.course_id,"
+        " MAX(CASE WHEN sa.done_at IS NULL THEN 0 ELSE 1 END) AS done,"
+        " MAX(sa.best_score) AS best"
+        f" FROM {_table(ScormAttempt)} sa WHERE EXISTS (SELECT 1 FROM q f"
+        " WHERE f.user_id = sa.user_id AND f.course_id = sa.course_id)"
+        " GROUP BY sa.user_id, sa.course_id, sa.lesson_id, sa.activity_id, sa.unit) u"
+        " GROUP BY u.user_id, u.course_id"
+    )
+
+
 def _rows_sql(enrolments) -> tuple[str, list]:
     """One statement for the rows of a (possibly sliced) value queryset from
     `attendance_enrolments`: its SQL as a common table expression, joined
-    to the learners' progress (grouped, only for the listed enrolments) and
-    to the valid certificate, with moments turned into local days by the
-    database. One statement instead of per-chunk lookups, and days instead
+    to the learners' progress and package parts (each grouped, only for the
+    listed enrolments) and to the valid certificate, with moments turned
+    into local days by the database. One statement instead of per-chunk lookups, and days instead
     of moments, took a 100,000-row export on PostgreSQL from 2.8 s to under
     2 s. Only table names and column positions are formatted in; every
     value is a parameter."""
@@ -154,7 +173,8 @@ def _rows_sql(enrolments) -> tuple[str, list]:
     positions = ", ".join(str(FIELDS.index(name) + 1) for name in ORDER)
     sql = (
         f"WITH q ({', '.join(quote(name) for name in FIELDS)}) AS ({inner})"  # noqa: S608
-        f" SELECT {', '.join(columns)}, p.effective, p.done, c.number FROM q"
+        f" SELECT {', '.join(columns)}, p.effective, p.done,"
+        " s.attempted, s.done, s.best, c.number FROM q"
         " LEFT JOIN (SELECT lp.user_id, lp.course_id, MIN(lp.first_opened_at) AS started,"
         " SUM(lp.effective_seconds) AS effective,"
         " SUM(CASE WHEN lp.status = %s THEN 1 ELSE 0 END) AS done"
@@ -162,6 +182,8 @@ def _rows_sql(enrolments) -> tuple[str, list]:
         " WHERE f.user_id = lp.user_id AND f.course_id = lp.course_id)"
         " GROUP BY lp.user_id, lp.course_id) p"
         " ON p.user_id = q.user_id AND p.course_id = q.course_id"
+        f" LEFT JOIN ({_package_parts_sql()}) s"
+        " ON s.user_id = q.user_id AND s.course_id = q.course_id"
         f" LEFT JOIN {_table(Certificate)} c ON c.enrolment_id = q.pk AND c.status = %s"
         f" ORDER BY {positions}"
     )
@@ -178,7 +200,9 @@ def with_progress(enrolments) -> Iterator[dict]:
     page of it) with each learner's progress (day started, effective
     seconds, lessons done) and certificate number, its moments as local
     days, streamed from one statement through a server-side cursor where
-    the database has one, so memory stays flat whatever the number of rows."""
+    the database has one, so memory stays flat whatever the number of rows.
+    Package parts: `package_parts` attempted, `package_parts_done`, and
+    `package_best` (the best score in %, None where none was reported)."""
     enrolments = getattr(enrolments, "object_list", enrolments)
     try:
         sql, params = _rows_sql(enrolments)
@@ -190,13 +214,16 @@ def with_progress(enrolments) -> Iterator[dict]:
         while fetched := cursor.fetchmany(ROWS_PER_FETCH):
             for values in fetched:
                 row = dict(zip(names, values, strict=False))
-                started, effective, done, number = values[len(FIELDS) :]
+                started, effective, done, parts, parts_done, best, number = values[len(FIELDS) :]
                 row["enrolled_on"] = _day(row["enrolled_on"])
                 row["completed_on"] = _day(row["completed_on"])
                 row["deadline"] = _day(row["deadline"])
                 row["started_on"] = _day(started)
                 row["effective"] = effective or 0
                 row["done"] = done or 0
+                row["package_parts"] = parts or 0
+                row["package_parts_done"] = parts_done or 0
+                row["package_best"] = best
                 row["certificate_number"] = number or ""
                 yield row
 
@@ -237,6 +264,8 @@ class RowWriter:
         self.not_started = pgettext("course result", "not started")
         self.overdue = _("overdue (%(done)s lessons)")
         self.in_progress = _("in progress (%(done)s lessons)")
+        self.package_parts = _("%(done)s/%(attempted)s parts, best score %(score)s%%")
+        self.package_parts_unscored = _("%(done)s/%(attempted)s parts")
         self.planned: dict[int, tuple[timedelta, int]] = {}
 
     def planned_time(self, row: dict) -> tuple[timedelta, int]:
@@ -260,6 +289,19 @@ class RowWriter:
         done = {"done": f"{min(row['done'], lesson_count)}/{lesson_count}"}
         return (self.overdue if status == Status.OVERDUE else self.in_progress) % done
 
+    def packages(self, row: dict) -> str:
+        """The package parts done of those attempted, with the best score
+        where a package reported one; empty for a learner with no attempt."""
+        if not row["package_parts"]:
+            return ""
+        figures = {
+            "done": row["package_parts_done"],
+            "attempted": row["package_parts"],
+            "score": row["package_best"],
+        }
+        scored = row["package_best"] is not None
+        return (self.package_parts if scored else self.package_parts_unscored) % figures
+
     def row(self, number: int, row: dict) -> list:
         planned, needed = self.planned_time(row)
         return [
@@ -275,6 +317,7 @@ class RowWriter:
             timedelta(seconds=row["effective"]),
             row["effective"] < needed,
             self.result(row, self.counts.get(row["course_id"], 0)),
+            self.packages(row),
             row["certificate_number"],
         ]
 
@@ -304,8 +347,7 @@ class Totals:
             *[""] * 7,
             self.effective,
             self.below,
-            "",
-            "",
+            *[""] * (len(COLUMNS) - BELOW - 1),
         ]
 
 

@@ -123,7 +123,8 @@ def _readme(pack, form, names: list[str], certificate_count: int) -> str:
         "",
         _(
             "Reports come as CSV for Excel (UTF-8, semicolons), XLSX and PDF; "
-            "times are effective learning time (h:mm)."
+            "times are effective learning time (h:mm), except the time a SCORM/cmi5 "
+            "package reports of itself, which is shown as its claim and never credited."
         ),
     ]
     return "\n".join(lines) + "\n"

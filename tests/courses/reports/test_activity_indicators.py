@@ -3,7 +3,8 @@ summary and the certificate register as a report: every export read back
 (CSV for Excel and plain, XLSX with typed cells, PDF text), Polish names,
 formula escaping, totals, the local day in Europe/Warsaw, the scope rule,
 the gender split, unique persons counted once, the audit log, and a fixed
-number of queries for 1 and for 50 rows."""
+number of queries for 1 and for 50 rows (of these reports, the attendance
+list and the SCORM/cmi5 results, with package attempts)."""
 
 import csv
 import io
@@ -12,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 import openpyxl
 import pypdf
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 from wagtail.models import ModelLogEntry
@@ -24,11 +26,15 @@ from courses.models import Certificate, Enrolment, LearningSession
 from courses.progress import services as progress_services
 from courses.reports import activity, base, indicators, register
 from courses.reports.filters import PeriodFilterForm
+from courses.scorm import samples
+from courses.scorm.packages import scorm_package_create
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
+ATTENDANCE = "/admin/reports/attendance/"
 ACTIVITY = "/admin/reports/activity/"
+PACKAGES = "/admin/reports/packages/"
 INDICATORS = "/admin/reports/indicators/"
 REGISTER = "/admin/reports/certificate-register/"
 
@@ -156,22 +162,22 @@ def test_activity_csv_has_logins_sessions_and_time_per_person_and_day(
     lucja = body[(first, "Łucja Ćwik", "Podpis elektroniczny")]
     assert lucja[3] == "I Liceum Ogólnokształcące"
     # First login, last logout (an expiry counts), sessions, first start, last seen, time.
-    assert lucja[5:] == ["07:55", "12:00", "2", "08:00", "10:30", "1:10"]
+    assert lucja[5:] == ["07:55", "12:00", "2", "08:00", "10:30", "1:10", "0"]
     # Logins are the person's: the same on her other course that day.
     assert body[(first, "Łucja Ćwik", "Cyberhigiena")][5:7] == ["07:55", "12:00"]
     zaneta = body[(second, "Żaneta Śliwa", "Podpis elektroniczny")]
-    assert zaneta[5:] == ["00:20", "", "1", "00:30", "00:50", "0:20"]
+    assert zaneta[5:] == ["00:20", "", "1", "00:30", "00:50", "0:20", "0"]
     # Past midnight, the last-seen moment carries its date.
     zajac = body[(first, "'=HYPERLINK(1) Zając", "Podpis elektroniczny")]
-    assert zajac[5:] == ["", "", "1", "23:50", f"{second} 00:10", "0:20"]
+    assert zajac[5:] == ["", "", "1", "23:50", f"{second} 00:10", "0:20", "0"]
     with translation.override("pl"):
         totals = activity.Totals(people=3, days=3, effective=timedelta(minutes=130)).row()
     assert rows[-1] == [exports.csv_cell(cell) for cell in totals]
-    assert "3" in rows[-1][2] and rows[-1][-1] == "2:10"  # Łucja's two courses: one day
+    assert "3" in rows[-1][2] and rows[-1][-2] == "2:10"  # Łucja's two courses: one day
 
     plain_text, plain = csv_rows(client.get(ACTIVITY + "csv-plain/", period), delimiter=",")
     assert not plain_text.startswith("\ufeff")
-    assert len(plain) == len(rows) and plain[-1][-1] == "2:10"
+    assert len(plain) == len(rows) and plain[-1][-2] == "2:10"
 
 
 def test_activity_xlsx_has_typed_cells_and_the_pdf_reads_back(
@@ -359,12 +365,12 @@ def test_register_report_lists_the_certificates_in_scope_with_totals(
 
 
 def test_reports_are_registered_with_their_formats():
-    assert list(base.REGISTRY)[:4] == [
-        "attendance", "activity", "indicators", "certificate-register",
+    assert list(base.REGISTRY)[:5] == [
+        "attendance", "activity", "packages", "indicators", "certificate-register",
     ]  # fmt: skip
     assert base.REGISTRY["indicators"].formats == tuple(base.FORMATS)
     assert base.REGISTRY["activity"].formats == tuple(base.FORMATS)
-    for slug in ("activity", "indicators", "certificate-register"):
+    for slug in ("activity", "packages", "indicators", "certificate-register"):
         assert base.REGISTRY[slug].form_class is PeriodFilterForm
 
 
@@ -372,12 +378,16 @@ def test_reports_are_registered_with_their_formats():
 
 
 @pytest.fixture
-def many(catalogue, county, days):
+def many(catalogue, county, days, admin, scorm_storage):
     """`count` participants, each in an institution of their own, enrolled on
-    one course, completed with a certificate, with a session and a login."""
+    one course, completed with a certificate, with a session, a login and
+    an attempt at each of the two parts of a SCORM package."""
 
     def build(count):
         course, lessons = factories.course_with_lessons(catalogue, 1)
+        package = scorm_package_create(
+            file=SimpleUploadedFile("praca.zip", samples.scorm2004_package()), by=admin
+        )
         for number in range(count):
             unit = factories.InstitutionFactory(name=f"Szkoła {number}", parent=county["office"])
             learner = factories.user_with_role(
@@ -389,6 +399,11 @@ def many(catalogue, county, days):
             certificate_issue(enrolment=enrolment)
             session(learner, course, lessons, at(days["first"], 9), at(days["first"], 9, 30), 600)
             LoginEvent.objects.create(user=learner, kind="login", at=at(days["first"], 8))
+            for unit in ("ITEM-1", "ITEM-2"):
+                factories.scorm_attempt(
+                    learner, lessons[0], course, package, "blok", unit,
+                    at(days["first"], 9), at(days["first"], 9, 20), commits=1, best_score=50,
+                )  # fmt: skip
 
     return build
 
@@ -397,7 +412,9 @@ def many(catalogue, county, days):
 @pytest.mark.parametrize(
     ("url", "export_format", "page_queries", "export_queries"),
     [
-        (ACTIVITY, "csv", 18, 13),
+        (ATTENDANCE, "csv", 20, 15),
+        (ACTIVITY, "csv", 19, 14),  # with the package parts: one query more
+        (PACKAGES, "csv", 18, 13),
         (INDICATORS, "xlsx", 17, 14),
         (REGISTER, "csv", 16, 12),
     ],
