@@ -56,6 +56,17 @@ def course(catalogue):
     return factories.course_with_lessons(catalogue, 2, title="Cyberhigiena w urzędzie")
 
 
+def earlier_this_week() -> datetime:
+    """A past moment of the current local week (Monday first), whatever the
+    day the test runs on: "two days ago" fell in the previous week on
+    Mondays and Tuesdays."""
+    now = timezone.localtime()
+    week_start = (now - timedelta(days=now.weekday())).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    return week_start + (now - week_start) / 2
+
+
 @pytest.fixture
 def data(course, county, learner_lo1, learner_lo2, site_shell):
     """In LO1 (the coordinator's scope): one overdue learner who learnt this
@@ -70,9 +81,7 @@ def data(course, county, learner_lo1, learner_lo2, site_shell):
     finisher = learner(county["lo1"], "absolwent@example.org", first_name="Adam", last_name="Ryś")
     done = enrol(finisher, course, completed=True)
     certificates.certificate_issue(enrolment=done)
-    session(
-        learner_lo1, course, lessons[0], started=timezone.now() - timedelta(days=2), seconds=5400
-    )
+    session(learner_lo1, course, lessons[0], started=earlier_this_week(), seconds=5400)
     session(finisher, course, lessons[0], started=timezone.now() - timedelta(days=30), seconds=600)
     outsider = enrol(learner_lo2, course, deadline=today - timedelta(days=1))
     session(
