@@ -198,6 +198,9 @@ def _commit_store(attempt: ScormAttempt, commit: cmi.Commit, *, user, unit, need
     if attempt.best_score is not None:
         progress.best_score = best
     progress.first_opened_at = progress.first_opened_at or now
+    # The page was read with only what a commit checks; the completion rules
+    # need the rest, in one query rather than one per deferred field.
+    lesson = LessonPage.objects.get(pk=attempt.lesson_id)
     course = CoursePage.objects.get(pk=attempt.course_id)
     return attempt, progress_services.progress_advance(progress, lesson, course)
 
