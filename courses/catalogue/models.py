@@ -468,20 +468,6 @@ class LessonPage(AsciiSlugPage, site_cache.SharedViewRestrictions, Page):
             for item in self.body.raw_data
         )
 
-    def package_block_settings(self, activity_id: str) -> dict | None:
-        """A package block's settings (package id, required, pass mark) read
-        from the raw stream data, without building the body or loading the
-        snippet: what every SCORM commit checks, many times a minute."""
-        for item in self.body.raw_data:
-            if item.get("id") == activity_id and item.get("type") == "scorm":
-                value = item.get("value") or {}
-                return {
-                    "package": value.get("package"),
-                    "required": value.get("required", True),
-                    "pass_mark": value.get("pass_mark"),
-                }
-        return None
-
     def package_activities(self) -> dict:
         """Block id -> SCORM/cmi5 activity value for every package block."""
         return {

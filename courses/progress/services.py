@@ -73,16 +73,6 @@ def _in_current_attempt(attempts, *, course_id: int):
     )
 
 
-def lesson_enrolment_checked(*, user: User, lesson: LessonPage, course_id: int) -> None:
-    """The check of a write on a record that names its course already (a
-    SCORM attempt, tied to the course it began in): the lesson is live and
-    the learner enrolled, in one small query instead of the course's."""
-    if not lesson.live:
-        raise CourseError(LESSON_UNAVAILABLE)
-    if not Enrolment.objects.active().filter(user=user, course_id=course_id).exists():
-        raise CourseError(NOT_ENROLLED)
-
-
 def progress_for_update(
     *, user: User, lesson: LessonPage, course: CoursePage | int
 ) -> LessonProgress:

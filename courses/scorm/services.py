@@ -6,6 +6,7 @@ completion and a pass never go back, and the package's own time is kept
 beside ours, never credited. Progress moves through the progress services."""
 
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -28,7 +29,7 @@ from courses.models import (
     ScormSequencingState,
 )
 from courses.progress import services as progress_services
-from courses.scorm import cmi, cmi5
+from courses.scorm import cmi, cmi5, commit_sql
 from courses.scorm import manifest as manifests
 
 ACTIVITY_NOT_FOUND = _(
@@ -139,26 +140,40 @@ COMMITTED_FIELDS = [
 ]  # fmt: skip
 
 
+def _block_settings(body: list, activity_id: str) -> dict | None:
+    """A package block's settings (package id, required, pass mark) read
+    from the lesson's raw stream data, without building the body or loading
+    the snippet."""
+    for item in body:
+        if item.get("id") == activity_id and item.get("type") == "scorm":
+            value = item.get("value") or {}
+            return {
+                "package": value.get("package"),
+                "required": value.get("required", True),
+                "pass_mark": value.get("pass_mark"),
+            }
+    return None
+
+
 def scorm_commit_record(
     *, user: User, attempt_id: int, data
 ) -> tuple[ScormAttempt, LessonProgress]:
     """Store what a SCO committed for the learner's own attempt and let it
     move progress; raises CourseError (nothing stored) for an attempt that
-    is not theirs, a package no longer in the lesson or invalid data. The
-    checks and the reading of the data model come first, outside the
-    transaction: on SQLite a write transaction holds the whole database, so
-    it only re-reads the attempt locked and writes."""
-    try:  # two plain reads cost less than one over the attempt, package and page tables
-        attempt = ScormAttempt.objects.select_related("package").get(pk=attempt_id, user=user)
-    except ScormAttempt.DoesNotExist:
-        raise catalogue_services.CourseError(ATTEMPT_NOT_FOUND) from None
-    # What a commit reads of the page; the completion rules load when it moves progress.
-    lesson = LessonPage.objects.only("live", "body").get(pk=attempt.lesson_id)
-    progress_services.lesson_enrolment_checked(
-        user=user, lesson=lesson, course_id=attempt.course_id
-    )
-    package = attempt.package
-    activity = lesson.package_block_settings(attempt.activity_id)
+    is not theirs, a package no longer in the lesson or invalid data.
+    Most commits move nothing but the attempt: they cost one read and one
+    conditional write (courses.scorm.commit_sql). A commit that moves
+    progress, the first one before a progress row exists, and one that
+    raced another commit of the same attempt take the locked path."""
+    context = commit_sql.commit_context(user_id=user.pk, attempt_id=attempt_id)
+    if context is None:
+        raise catalogue_services.CourseError(ATTEMPT_NOT_FOUND)
+    if not context.lesson_live:
+        raise catalogue_services.CourseError(progress_services.LESSON_UNAVAILABLE)
+    if not context.enrolled:
+        raise catalogue_services.CourseError(progress_services.NOT_ENROLLED)
+    attempt, package = context.attempt, context.package
+    activity = _block_settings(context.lesson_body, attempt.activity_id)
     if activity is None or activity["package"] != package.pk:
         raise catalogue_services.CourseError(ACTIVITY_NOT_FOUND)
     if not package.is_ready:
@@ -171,36 +186,67 @@ def scorm_commit_record(
         raise catalogue_services.CourseError(error.message) from None
     unit = next((unit for unit in package.units if unit.identifier == attempt.unit), None)
     needed = mastery(activity, unit) if unit is not None else None
+    progress, read_commits = context.progress, attempt.commits
+    _apply(attempt, commit, timezone.now())
+    change = _progress_change(attempt, progress, unit=unit, needed=needed)
+    if change is not STATUS:
+        better = change is BEST_SCORE
+        with transaction.atomic() if better else contextlib.nullcontext():
+            if commit_sql.attempt_write(
+                attempt=attempt, fields=COMMITTED_FIELDS, read_commits=read_commits
+            ):
+                if better:
+                    progress.best_score = attempt.best_score
+                    commit_sql.progress_best_score_raise(progress=progress)
+                return attempt, progress
     with transaction.atomic():
         attempt = (
             ScormAttempt.objects.select_for_update()
             .only("user", "lesson", "course", "unit", *COMMITTED_FIELDS)
             .get(pk=attempt.pk)
         )
-        attempt.package, attempt.lesson = package, lesson
         return _commit_store(attempt, commit, user=user, unit=unit, needed=needed)
+
+
+# What a commit changes in the learner's progress in the lesson (None: nothing).
+BEST_SCORE = "best score"  # a higher best score only: no completion rule reads it
+STATUS = "status"  # the attempt becomes done, or the row is new or unopened: re-evaluated
+
+
+def _becomes_done(attempt: ScormAttempt, *, unit, needed) -> bool:
+    return unit is not None and attempt.done_at is None and _done(attempt, needed)
+
+
+def _progress_change(attempt: ScormAttempt, progress: LessonProgress | None, *, unit, needed):
+    """How the commit applied to `attempt` changes the learner's progress."""
+    if (
+        _becomes_done(attempt, unit=unit, needed=needed)
+        or progress is None
+        or progress.first_opened_at is None
+        or progress.status == LessonProgress.Status.NOT_STARTED
+    ):
+        return STATUS
+    if (attempt.best_score or 0) > (progress.best_score or 0):
+        return BEST_SCORE
+    return None
 
 
 def _commit_store(attempt: ScormAttempt, commit: cmi.Commit, *, user, unit, needed):
     now = timezone.now()
-    lesson = attempt.lesson
+    lesson = LessonPage.objects.get(pk=attempt.lesson_id)
     progress = progress_services.progress_for_update(
         user=user, lesson=lesson, course=attempt.course_id
     )
     _apply(attempt, commit, now)
-    became_done = unit is not None and attempt.done_at is None and _done(attempt, needed)
-    if became_done:
+    change = _progress_change(attempt, progress, unit=unit, needed=needed)
+    if _becomes_done(attempt, unit=unit, needed=needed):
         attempt.done_at = now
     attempt.save(update_fields=COMMITTED_FIELDS)
-    best = max(progress.best_score or 0, attempt.best_score or 0)
-    if not became_done and progress.first_opened_at and best == (progress.best_score or 0):
-        return attempt, progress  # nothing that moves progress changed (most commits)
+    if change is None:
+        return attempt, progress
     if attempt.best_score is not None:
-        progress.best_score = best
+        progress.best_score = max(progress.best_score or 0, attempt.best_score)
     progress.first_opened_at = progress.first_opened_at or now
-    # The page was read with only what a commit checks; the completion rules
-    # need the rest, in one query rather than one per deferred field.
-    lesson = LessonPage.objects.get(pk=attempt.lesson_id)
     course = CoursePage.objects.get(pk=attempt.course_id)
     return attempt, progress_services.progress_advance(progress, lesson, course)
 

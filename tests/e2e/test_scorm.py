@@ -25,7 +25,7 @@ from courses.models import (
 )
 from courses.scorm import packages, samples
 from tests import factories
-from tests.courses.scorm.test_runtime import add_package_block
+from tests.courses.scorm.helpers import add_package_block
 from tests.e2e.test_courses import login
 from tests.e2e.test_h5p import wait_until
 

@@ -16,7 +16,7 @@ from django.test import Client
 from courses.models import Cmi5Session, Enrolment, LessonProgress, ScormAttempt
 from courses.scorm import cmi5, packages, samples
 from tests import factories
-from tests.courses.scorm.test_runtime import add_package_block, log_in
+from tests.courses.scorm.helpers import add_package_block, log_in
 
 pytestmark = pytest.mark.django_db
 

@@ -4,61 +4,18 @@ stored only for the learner's own attempt, completion never goes back, the
 package's own time is kept but never credited, and the lesson follows the
 package's completion and success status."""
 
-import json
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from accounts import roles
-from courses.catalogue.blocks import LessonStreamBlock
 from courses.models import Enrolment, LessonProgress, ScormAttempt
 from courses.personal_data import SECTIONS
 from courses.scorm import cmi, manifest, packages, samples
 from tests import factories
+from tests.courses.scorm.helpers import add_package_block, commit, launch, log_in
 
 pytestmark = pytest.mark.django_db
-
-
-def add_package_block(lesson, package, *, required=True, pass_mark=None) -> str:
-    block = LessonStreamBlock().child_blocks["scorm"]
-    value = {"package": package.pk, "required": required, "pass_mark": pass_mark}
-    lesson.body.append(("scorm", block.to_python(value)))
-    lesson.complete_by_packages = True
-    lesson.complete_by_button = False
-    lesson.save_revision().publish()
-    lesson.refresh_from_db()
-    return lesson.body[-1].id
-
-
-@pytest.fixture
-def activity(catalogue, learner_lo1, admin, scorm_storage):
-    """A course whose second lesson holds the SCORM 1.2 sample; the learner is enrolled."""
-    course, lessons = factories.course_with_lessons(catalogue, 2)
-    data = samples.scorm12_package()
-    package = packages.scorm_package_create(file=SimpleUploadedFile("hasla.zip", data), by=admin)
-    lesson = lessons[1]
-    activity_id = add_package_block(lesson, package)
-    Enrolment.objects.create(user=learner_lo1, course=course, method="self")
-    return {"course": course, "lesson": lesson, "package": package, "activity_id": activity_id}
-
-
-def log_in(client, user):
-    """Logged in, with the RODO clause acknowledged."""
-    client.force_login(user)
-    client.post("/accounts/privacy/")
-
-
-def launch(client, activity, unit=0):
-    url = f"/courses/lessons/{activity['lesson'].pk}/scorm/{activity['activity_id']}/{unit}/launch/"
-    return client.post(url)
-
-
-def commit(client, attempt_id, core=None, **cmi_fields):
-    data = {"cmi": {"core": core or {}, **cmi_fields}}
-    return client.post(
-        f"/scorm/attempts/{attempt_id}/commit/", json.dumps(data), content_type="application/json"
-    )
 
 
 def test_the_lesson_page_shows_the_parts_and_the_runtime(client, learner_lo1, activity):

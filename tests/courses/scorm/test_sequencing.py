@@ -19,7 +19,7 @@ from courses.personal_data import SECTIONS
 from courses.scorm import manifest as m
 from courses.scorm import packages, samples, sequencing
 from tests import factories
-from tests.courses.scorm.test_runtime import add_package_block, log_in
+from tests.courses.scorm.helpers import add_package_block, log_in
 
 MANIFEST = """<?xml version="1.0"?>
 <manifest identifier="kurs" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
