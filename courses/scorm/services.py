@@ -189,7 +189,7 @@ def scorm_commit_record(
     progress, read_commits = context.progress, attempt.commits
     _apply(attempt, commit, timezone.now())
     change = _progress_change(attempt, progress, unit=unit, needed=needed)
-    if change is not STATUS:
+    if progress is not None and change is not STATUS:  # (no row: STATUS)
         better = change is BEST_SCORE
         with transaction.atomic() if better else contextlib.nullcontext():
             if commit_sql.attempt_write(
